@@ -23,6 +23,8 @@ class Text:
         into a ContentError that names the file and the place.
         """
         if isinstance(raw, str):
+            if not raw.strip():
+                raise ValueError("the text is empty")
             return cls(MappingProxyType({DEFAULT_LANGUAGE: raw}))
         if isinstance(raw, dict) and raw:
             for lang, value in raw.items():

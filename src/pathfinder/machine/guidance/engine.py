@@ -1,0 +1,236 @@
+"""The guidance engine: evaluates a guidance file's rules against a parent's facts.
+
+The rules are data (`dispute.toml`); this module only knows how to apply them:
+the first matching primary rule, then also-consider paths, cautions, steps.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Any, Iterable, Mapping
+
+from ..facts import validate_facts
+from ..text import DEFAULT_LANGUAGE
+from .loader import read_guidance
+from .model import CautionInfo, GuidanceContent
+
+SHIPPED_GUIDANCE = "dispute"
+
+
+@dataclass(frozen=True)
+class Deadline:
+    """A caution that carries a time limit, with where the rule comes from."""
+
+    caution: str
+    text: str
+    short: str
+    deadline: str
+    citation: str | None
+
+
+@dataclass
+class Advice:
+    """The advice for one situation, with every text already in one language."""
+
+    primary: str
+    also_consider: list[str]
+    cautions: list[str]
+    why: str
+    next_steps: list[str]
+    gather: list[str]
+    free_help: list[str]
+    assumed: list[str]
+    deadlines: list[Deadline]
+    notes: list[str]
+    """Cautions without a time limit (such as stay-put), in full."""
+    local_rules: str
+    """The state's own line, or which local rules to check."""
+    facts: dict[str, str]
+    lang: str
+    guidance: "Guidance" = field(repr=False, compare=False)
+
+    def to_json(self) -> dict[str, Any]:
+        # Imported here because the renderers need Advice, and the JSON form
+        # includes both rendered summaries.
+        from ..render import render_full, render_sms
+
+        return {
+            "primary": self.primary,
+            "also_consider": list(self.also_consider),
+            "cautions": list(self.cautions),
+            "why": self.why,
+            "next_steps": list(self.next_steps),
+            "gather": list(self.gather),
+            "free_help": list(self.free_help),
+            "assumed": list(self.assumed),
+            "deadlines": [asdict(deadline) for deadline in self.deadlines],
+            "notes": list(self.notes),
+            "local_rules": self.local_rules,
+            "facts": dict(self.facts),
+            "lang": self.lang,
+            "summary": render_full(self),
+            "summary_sms": render_sms(self),
+        }
+
+
+class Guidance:
+    """One loaded guidance file, ready to advise."""
+
+    def __init__(self, content: GuidanceContent) -> None:
+        self.content = content
+
+    @property
+    def name(self) -> str:
+        return self.content.name
+
+    def advise(self, facts: Mapping[str, object],
+               lang: str = DEFAULT_LANGUAGE) -> Advice:
+        """The advice for these facts; any fact may be missing.
+
+        Raises:
+            UnknownFact: a fact or value outside the guidance contract.
+        """
+        given = validate_facts(facts)
+        routing = self._with_defaults(given)
+
+        primary_rule = next(rule for rule in self.content.primary_rules
+                            if rule.when.matches(routing))
+        chosen = self._choose_paths(primary_rule.path, routing)
+        cautions = self._cautions(routing, chosen)
+
+        return Advice(
+            primary=chosen[0],
+            also_consider=chosen[1:],
+            cautions=cautions,
+            why=primary_rule.why.get(lang),
+            next_steps=self._steps(routing, chosen[0], lang),
+            gather=self._gather(routing, chosen[0], lang),
+            free_help=[item.get(lang) for item in self.content.free_help],
+            assumed=self._assumed(given, lang),
+            deadlines=self._deadlines(cautions, routing, lang),
+            notes=self._notes(cautions, routing, lang),
+            local_rules=self._local_rules(routing, lang),
+            facts=given,
+            lang=lang,
+            guidance=self,
+        )
+
+    # --- routing ---------------------------------------------------------
+
+    def _with_defaults(self, given: dict[str, str]) -> dict[str, str]:
+        routing = dict(given)
+        for assumption in self.content.assumptions:
+            if assumption.fact not in given and assumption.default is not None:
+                routing[assumption.fact] = assumption.default
+        return routing
+
+    def _choose_paths(self, primary: str, routing: Mapping[str, str]) -> list[str]:
+        # Rules run in file order against the paths chosen so far, so a later
+        # rule may build on an earlier one.
+        chosen = [primary]
+        for rule in self.content.also_rules:
+            if rule.when.matches(routing, chosen):
+                chosen.extend(path for path in rule.paths if path not in chosen)
+        return chosen
+
+    def _cautions(self, routing: Mapping[str, str], chosen: list[str]) -> list[str]:
+        cautions = _unique(rule.caution for rule in self.content.caution_rules
+                           if rule.when.matches(routing, chosen))
+
+        state = self.content.states.get(routing.get("state", ""))
+        if state and state.time_limit and state.considering.intersection(chosen):
+            cautions.append("state_time_limit")
+
+        cautions.append("not_legal_advice")
+        return cautions
+
+    def _caution_info(self, caution: str, routing: Mapping[str, str]) -> CautionInfo:
+        state = self.content.states.get(routing.get("state", ""))
+        if caution == "state_time_limit" and state and state.time_limit:
+            return state.time_limit
+        return self.content.cautions[caution]
+
+    # --- texts -----------------------------------------------------------
+
+    def _steps(self, routing: Mapping[str, str], primary: str, lang: str) -> list[str]:
+        matching = [rule for rule in self.content.extra_rules
+                    if rule.when.matches(routing, [primary])]
+        first = [step for rule in matching if rule.first for step in rule.steps]
+        later = [step for rule in matching if not rule.first for step in rule.steps]
+        own = list(self.content.paths[primary].steps)
+        return _unique(step.get(lang) for step in first + own + later)
+
+    def _gather(self, routing: Mapping[str, str], primary: str, lang: str) -> list[str]:
+        extra = [item for rule in self.content.extra_rules
+                 if rule.when.matches(routing, [primary]) for item in rule.gather]
+        own = list(self.content.paths[primary].gather)
+        return _unique(item.get(lang) for item in own + extra)
+
+    def _assumed(self, given: Mapping[str, str], lang: str) -> list[str]:
+        assumed = []
+        for assumption in self.content.assumptions:
+            value = given.get(assumption.fact)
+            if value is None:
+                assumed.append(assumption.missing.get(lang))
+            elif value in assumption.for_value:
+                assumed.append(assumption.for_value[value].get(lang))
+        return assumed
+
+    def _deadlines(self, cautions: list[str], routing: Mapping[str, str],
+                   lang: str) -> list[Deadline]:
+        deadlines = []
+        for caution in cautions:
+            info = self._caution_info(caution, routing)
+            if info.deadline is not None:
+                deadlines.append(Deadline(caution, info.text.get(lang),
+                                          info.short.get(lang), info.deadline,
+                                          info.citation))
+        return deadlines
+
+    def _notes(self, cautions: list[str], routing: Mapping[str, str],
+               lang: str) -> list[str]:
+        infos = [self._caution_info(caution, routing) for caution in cautions
+                 if caution != "not_legal_advice"]
+        return [info.text.get(lang) for info in infos if info.deadline is None]
+
+    def _local_rules(self, routing: Mapping[str, str], lang: str) -> str:
+        code = routing.get("state")
+        if code in self.content.states:
+            return self.content.states[code].note.get(lang)
+        if code:
+            return self.content.local_rules_other.get(lang)
+        return self.content.local_rules_none.get(lang)
+
+    # --- pages -----------------------------------------------------------
+
+    def path_name(self, path: str, lang: str = DEFAULT_LANGUAGE) -> str:
+        return self.content.paths[path].name.get(lang)
+
+    def label(self, key: str, lang: str = DEFAULT_LANGUAGE) -> str:
+        return self.content.labels[key].get(lang)
+
+
+def _unique(items: Iterable[str]) -> list[str]:
+    return list(dict.fromkeys(items))
+
+
+def load_guidance(name_or_path: str | Path) -> Guidance:
+    """A shipped guidance by name ("dispute") or a guidance file by path.
+
+    Raises:
+        ContentError: the file is missing or breaks the guidance contract.
+    """
+    return Guidance(read_guidance(name_or_path))
+
+
+@cache
+def shipped_guidance() -> Guidance:
+    """The dispute guidance, loaded and checked once per process."""
+    return load_guidance(SHIPPED_GUIDANCE)
+
+
+def advise(facts: Mapping[str, object], lang: str = DEFAULT_LANGUAGE) -> Advice:
+    """The dispute guidance's advice for these facts (see Guidance.advise)."""
+    return shipped_guidance().advise(facts, lang)

@@ -1,0 +1,141 @@
+"""The shapes a guidance file loads into: conditions, rules, paths, cautions."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Mapping, Sequence
+
+from ..text import Text
+
+
+@dataclass(frozen=True)
+class Condition:
+    """When a rule applies. Every part must hold; an empty condition always holds.
+
+    `facts` maps a fact to the values that satisfy it. `considering` holds when
+    one of its paths is already chosen (primary or also-consider); `primary`
+    holds when the primary path is one of its paths.
+    """
+
+    facts: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    considering: frozenset[str] = frozenset()
+    primary: frozenset[str] = frozenset()
+
+    def matches(self, facts: Mapping[str, str], chosen: Sequence[str] = ()) -> bool:
+        for name, allowed in self.facts.items():
+            if facts.get(name) not in allowed:
+                return False
+        if self.considering and not self.considering.intersection(chosen):
+            return False
+        if self.primary and (not chosen or chosen[0] not in self.primary):
+            return False
+        return True
+
+
+@dataclass(frozen=True)
+class PrimaryRule:
+    id: str
+    when: Condition
+    path: str
+    why: Text
+
+
+@dataclass(frozen=True)
+class AlsoRule:
+    id: str
+    when: Condition
+    paths: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class CautionRule:
+    id: str
+    when: Condition
+    caution: str
+
+
+@dataclass(frozen=True)
+class ExtraRule:
+    """Extra next steps and things to gather for a situation."""
+
+    id: str
+    when: Condition
+    first: bool
+    steps: tuple[Text, ...]
+    gather: tuple[Text, ...]
+
+
+@dataclass(frozen=True)
+class PathInfo:
+    """A path's name, its plain-language page, and its own steps."""
+
+    id: str
+    name: Text
+    short: Text
+    what: Text
+    who: Text
+    cost: Text
+    binding: Text
+    how_long: Text
+    deadline: Text
+    steps: tuple[Text, ...]
+    gather: tuple[Text, ...]
+
+
+@dataclass(frozen=True)
+class CautionInfo:
+    """A caution's text; `deadline` holds its number, as in "180 days"."""
+
+    id: str
+    text: Text
+    short: Text
+    deadline: str | None
+    citation: str | None
+
+
+@dataclass(frozen=True)
+class Assumption:
+    """What is assumed about a fact the parent skipped, or gave as a value."""
+
+    fact: str
+    default: str | None
+    missing: Text
+    for_value: Mapping[str, Text]
+
+
+@dataclass(frozen=True)
+class StateRule:
+    """A state's own line, and its time limit when it differs from federal law."""
+
+    code: str
+    note: Text
+    time_limit: CautionInfo | None
+    considering: frozenset[str]
+
+
+@dataclass(frozen=True)
+class Faq:
+    question: Text
+    answer: Text
+
+
+@dataclass(frozen=True)
+class GuidanceContent:
+    """Everything a guidance file declares, checked and ready to evaluate."""
+
+    name: str
+    file: str
+    languages: tuple[str, ...]
+    labels: Mapping[str, Text]
+    paths: Mapping[str, PathInfo]
+    cautions: Mapping[str, CautionInfo]
+    assumptions: tuple[Assumption, ...]
+    primary_rules: tuple[PrimaryRule, ...]
+    also_rules: tuple[AlsoRule, ...]
+    caution_rules: tuple[CautionRule, ...]
+    extra_rules: tuple[ExtraRule, ...]
+    free_help: tuple[Text, ...]
+    states: Mapping[str, StateRule]
+    local_rules_other: Text
+    local_rules_none: Text
+    faq: tuple[Faq, ...]

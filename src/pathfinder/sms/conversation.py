@@ -1,0 +1,196 @@
+"""The text conversation: a saved state and an incoming text give a reply.
+
+Pure on purpose: no HTTP, no store, no clock. The inbox loads the state,
+calls `Conversation.reply_to` and saves what it returns, so every rule about
+what a parent is told lives here and is tested without a server.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from pathfinder.machine.errors import InvalidAnswer
+from pathfinder.machine.flow import Flow
+from pathfinder.machine.guidance import Advice, load_guidance
+from pathfinder.machine.render import render_more, render_sms
+from pathfinder.machine.session import Session
+from pathfinder.machine.statemachine import FlowMachine
+
+from . import messages
+from .answers import SKIP, AnswerReader
+from .keywords import Keyword, find_keyword
+from .messages import Messages
+
+# A parent who has been away this long is greeted and told where they were.
+RESUME_AFTER_SECONDS = 60 * 60
+
+
+@dataclass
+class State:
+    """What is kept between texts: the session and how much MORE was sent."""
+
+    session: Session
+    more_sent: int = 0
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"session": self.session.to_dict(), "more_sent": self.more_sent}
+
+    @classmethod
+    def from_dict(cls, data: Any, flow: Flow) -> "State":
+        """Rebuild a saved state; ValueError if it no longer fits the flow."""
+        if not isinstance(data, dict):
+            raise ValueError("saved conversation is not a table")
+        more_sent = data.get("more_sent", 0)
+        if not isinstance(more_sent, int) or more_sent < 0:
+            raise ValueError("saved conversation has a bad MORE count")
+        return cls(Session.from_dict(data.get("session"), flow), more_sent)
+
+
+@dataclass(frozen=True)
+class Incoming:
+    """One text as the conversation sees it."""
+
+    body: str
+    media_count: int = 0
+    idle_seconds: float | None = None
+    """Time since the parent's previous text, None for a first text."""
+
+
+@dataclass
+class Turn:
+    """The outcome of one text: what to send, what to keep, what happened."""
+
+    reply: str | None
+    state: State | None
+    event: str
+    """What happened, in words for the log: "answered", "opted out"..."""
+    forget: bool = False
+    """Delete everything stored for this number (an opt-out)."""
+    at: str = field(default="")
+    """The question the conversation is on afterwards, or "done"."""
+
+
+@dataclass(frozen=True)
+class Rules:
+    answer_help: bool = True
+    """Reply to HELP and INFO ourselves; off when Twilio's reply is enough."""
+    resume_after_seconds: float = RESUME_AFTER_SECONDS
+
+
+class Conversation:
+    """The conversation for one flow; built once and shared by all numbers."""
+
+    def __init__(self, flow: Flow, rules: Rules = Rules()) -> None:
+        self.flow = flow
+        self.rules = rules
+        self.machine = FlowMachine.for_flow(flow)
+        self.guidance = load_guidance(flow.guidance)
+        self.answers = AnswerReader(flow)
+        self.messages = Messages(flow)
+
+    def reply_to(self, state: State | None, incoming: Incoming) -> Turn:
+        keyword = find_keyword(incoming.body)
+        if keyword is Keyword.OPT_OUT:
+            return Turn(None, None, "opted out", forget=True)
+        if keyword is Keyword.OPT_IN or state is None:
+            return self.start(keyword)
+        if keyword in (Keyword.HELP, Keyword.AYUDA):
+            return self.help(state, keyword)
+        if keyword is Keyword.RESTART:
+            return self.restart(state)
+        if keyword is Keyword.BACK:
+            return self.back(state)
+        if keyword is Keyword.MORE:
+            return self.more(state)
+        return self.answer(state, incoming)
+
+    def start(self, keyword: Keyword | None) -> Turn:
+        if keyword in (Keyword.HELP, Keyword.AYUDA):
+            # Help before anything else: say what this is, keep nothing yet.
+            return self.help(None, keyword)
+        session = Session.begin(self.flow)
+        state = State(session)
+        return self.turn(self.messages.welcome(session), state, "started")
+
+    def help(self, state: State | None, keyword: Keyword) -> Turn:
+        lang = state.session.language if state else "en"
+        if keyword is Keyword.HELP and not self.rules.answer_help:
+            return self.turn(None, state, "left HELP to Twilio")
+        return self.turn(messages.help_text(lang), state, "sent help")
+
+    def restart(self, state: State) -> Turn:
+        state.session.restart()
+        state.more_sent = 0
+        return self.turn(self.messages.restarted(state.session), state, "restarted")
+
+    def back(self, state: State) -> Turn:
+        session = state.session
+        if not session.back():
+            return self.turn(self.messages.at_first(session), state, "stayed at first")
+        state.more_sent = 0
+        return self.turn(self.messages.went_back(session), state, "went back")
+
+    def more(self, state: State) -> Turn:
+        session = state.session
+        if not session.done:
+            reply = self.messages.more_too_early(session)
+            return self.turn(reply, state, "re-prompted")
+
+        parts = render_more(self.advice(session), session.language)
+        if state.more_sent >= len(parts):
+            return self.turn(messages.more_done(session.language), state, "sent more")
+        reply = parts[state.more_sent]
+        state.more_sent += 1
+        return self.turn(reply, state, "sent more")
+
+    def answer(self, state: State, incoming: Incoming) -> Turn:
+        session = state.session
+        resumed = self.is_resume(incoming)
+        if session.done:
+            reply = messages.summary_given(session.language, resumed)
+            return self.turn(reply, state, "re-prompted")
+
+        question = self.flow.question(session.current)
+        answer = self.answers.read(question, incoming.body)
+        if answer is None:
+            return self.turn(self.not_understood(state, incoming, resumed), state,
+                             "resumed" if resumed else "re-prompted")
+
+        try:
+            if answer is SKIP:
+                self.machine.skip(session)
+            else:
+                self.machine.answer(session, answer.value or "")
+        except InvalidAnswer:
+            # The reader only returns answers the question offers; this is a
+            # content change between reading and applying, asked again.
+            return self.turn(self.not_understood(state, incoming, False), state,
+                             "re-prompted")
+
+        if session.done:
+            summary = render_sms(self.advice(session), session.language)
+            return self.turn(summary, state, "finished")
+        reply = self.messages.next_question(session, resumed)
+        return self.turn(reply, state, "answered")
+
+    def not_understood(self, state: State, incoming: Incoming, resumed: bool) -> str:
+        session = state.session
+        if resumed:
+            return self.messages.resumed(session)
+        words = messages.wording(session.language)
+        note = None
+        if not incoming.body.strip():
+            note = words.media if incoming.media_count else words.empty
+        return self.messages.not_understood(session, note)
+
+    def is_resume(self, incoming: Incoming) -> bool:
+        idle = incoming.idle_seconds
+        return idle is not None and idle >= self.rules.resume_after_seconds
+
+    def advice(self, session: Session) -> Advice:
+        return self.guidance.advise(session.facts(self.flow), session.language)
+
+    def turn(self, reply: str | None, state: State | None, event: str) -> Turn:
+        at = state.session.current if state else ""
+        return Turn(reply, state, event, at=at)

@@ -1,0 +1,223 @@
+"""What Pathfinder says by text, kept within the message budget.
+
+Every message is GSM-7 (sms-budget.md): one part for a question, a re-prompt,
+HELP, BACK, RESTART and a resume; two for the welcome with the first
+question. A message that puts a short note before the question ("Going
+back.") tries its wordings from the fullest to the barest and sends the first
+that fits, so content that grows never pushes a message into a second part.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterable
+
+from pathfinder.machine.flow import Flow, Question
+from pathfinder.machine.gsm import gsm_safe, measure
+from pathfinder.machine.session import Session
+
+ONE_PART = 1
+WELCOME_PARTS = 2
+
+
+@dataclass(frozen=True)
+class Wording:
+    """The texts of one language. Each must be GSM-7 and fit in one part."""
+
+    welcome: str
+    help: str
+    choose: str  # {count}: how many choices
+    not_understood: str
+    media: str
+    empty: str
+    resumed: str
+    resumed_short: str
+    back: str  # {answer}: what the parent said before
+    back_short: str
+    at_first: str
+    restarted: str
+    more_too_early: str
+    summary_given: str
+    more_done: str
+    try_again: str
+    skipped: str
+
+
+ENGLISH = Wording(
+    welcome=(
+        "Pathfinder: free help when you disagree with a school about an IEP or "
+        "504 plan. Private: we keep no phone numbers. Not legal advice. Reply "
+        "with a number. HELP for help, STOP to end."
+    ),
+    help=(
+        "Pathfinder helps with IEP and 504 plan disputes. Not legal advice. Free "
+        "help: parentcenterhub.org. Reply BACK, RESTART, MORE, or STOP to delete "
+        "your answers."
+    ),
+    choose="Reply with a number from 1 to {count}.",
+    not_understood="Sorry, I did not get that.",
+    media="I can only read text, not pictures.",
+    empty="Your text was empty.",
+    resumed="Welcome back! Your answers are saved.",
+    resumed_short="Welcome back!",
+    back="Going back. You said {answer}.",
+    back_short="Going back.",
+    at_first="This is the first question.",
+    restarted="Starting over.",
+    more_too_early="MORE works after the last question.",
+    summary_given=(
+        "You have your summary. Reply MORE for details, BACK to change your "
+        "last answer, or RESTART to start over."
+    ),
+    more_done="That is all the details. Reply RESTART to start over, or STOP to end.",
+    try_again=(
+        "Sorry, something went wrong on our side. Please send that again in a "
+        "minute."
+    ),
+    skipped="you skipped it",
+)
+
+# TODO: Spanish wording; the mark can go when a flow offers Spanish ("es").
+WORDINGS = {"en": ENGLISH}
+
+
+def wording(lang: str) -> Wording:
+    return WORDINGS.get(lang, ENGLISH)
+
+
+def fits(text: str, parts: int = ONE_PART) -> bool:
+    return measure(text).parts <= parts
+
+
+def first_fitting(candidates: Iterable[str], parts: int = ONE_PART) -> str:
+    """The first candidate that fits in `parts` once made GSM-7; else the last."""
+    text = ""
+    for candidate in candidates:
+        text = gsm_safe(candidate)
+        if fits(text, parts):
+            return text
+    return text
+
+
+class Messages:
+    """Builds the texts of one flow's conversation."""
+
+    def __init__(self, flow: Flow) -> None:
+        self.flow = flow
+
+    def question(self, session: Session, progress: bool = True) -> str:
+        """The current question with its numbered choices, in one part."""
+        question = self.flow.question(session.current)
+        lang = session.language
+        head = question.sms.get(lang)
+        if progress:
+            head = f"Q{session.number}/{session.about_total(self.flow)} {head}"
+        lines = [head]
+        lines += [
+            f"{number}={choice.short.get(lang)}"
+            for number, choice in enumerate(question.choices, start=1)
+        ]
+        return gsm_safe("\n".join(lines))
+
+    def welcome(self, session: Session) -> str:
+        """What this is, privacy, HELP and STOP, then the first question."""
+        words = wording(session.language)
+        return first_fitting(
+            [
+                f"{words.welcome}\n\n{self.question(session)}",
+                f"{words.welcome}\n{self.question(session, progress=False)}",
+            ],
+            parts=WELCOME_PARTS,
+        )
+
+    def with_note(self, session: Session, notes: list[str], alone: str) -> str:
+        """A note (fullest wording first) and the current question, in one part.
+
+        When no note fits beside the question, `alone` is sent instead: a
+        message that makes sense without the question, which the parent
+        still has from the text before.
+        """
+        asked = [self.question(session), self.question(session, progress=False)]
+        return first_fitting(
+            [f"{note}\n{question}" for question in asked for note in notes] + [alone]
+        )
+
+    def not_understood(self, session: Session, note: str | None = None) -> str:
+        """Ask the current question again, saying what kind of answer is wanted."""
+        words = wording(session.language)
+        question = self.flow.question(session.current)
+        first = note or words.not_understood
+        if question.kind == "code":
+            return self.with_note(session, [first], self.question(session, False))
+
+        choose = words.choose.format(count=len(question.choices))
+        return self.with_note(
+            session,
+            [f"{first} {choose}", choose, first],
+            f"{first} {choose} Or reply HELP.",
+        )
+
+    def resumed(self, session: Session) -> str:
+        words = wording(session.language)
+        return self.with_note(
+            session, [words.resumed, words.resumed_short], words.resumed
+        )
+
+    def went_back(self, session: Session) -> str:
+        words = wording(session.language)
+        question = self.flow.question(session.current)
+        said = self.said(question, session)
+        return self.with_note(
+            session, [words.back.format(answer=said), words.back_short], words.back_short
+        )
+
+    def at_first(self, session: Session) -> str:
+        words = wording(session.language)
+        return self.with_note(session, [words.at_first], words.at_first)
+
+    def restarted(self, session: Session) -> str:
+        words = wording(session.language)
+        return self.with_note(session, [words.restarted], words.restarted)
+
+    def more_too_early(self, session: Session) -> str:
+        words = wording(session.language)
+        return self.with_note(session, [words.more_too_early], words.more_too_early)
+
+    def next_question(self, session: Session, resumed: bool) -> str:
+        """The question after an answer, greeting a parent who came back."""
+        if not resumed:
+            return self.question(session)
+        words = wording(session.language)
+        return self.with_note(session, [words.resumed_short], self.question(session))
+
+    def said(self, question: Question, session: Session) -> str:
+        """The earlier answer to `question` as the parent saw it: "2 (504 plan)"."""
+        words = wording(session.language)
+        value = session.previous_answer(question.id)
+        if value is None:
+            return words.skipped
+        if question.kind == "code":
+            return value
+        number = question.values.index(value) + 1
+        return f"{number} ({question.choice(value).short.get(session.language)})"
+
+
+def help_text(lang: str) -> str:
+    return gsm_safe(wording(lang).help)
+
+
+def summary_given(lang: str, resumed: bool) -> str:
+    words = wording(lang)
+    return first_fitting(
+        [f"{words.resumed_short} {words.summary_given}", words.summary_given]
+        if resumed
+        else [words.summary_given]
+    )
+
+
+def more_done(lang: str) -> str:
+    return gsm_safe(wording(lang).more_done)
+
+
+def try_again(lang: str) -> str:
+    return gsm_safe(wording(lang).try_again)

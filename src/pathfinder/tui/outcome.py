@@ -1,0 +1,48 @@
+"""What the questionnaire hands back when a parent finishes or stops early."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from typing import Mapping
+
+from ..machine.flow import Flow
+from ..machine.guidance.engine import Advice, Guidance, load_guidance
+from ..machine.render import render_full
+from ..machine.session import Session
+
+
+@cache
+def guidance_for(flow: Flow) -> Guidance:
+    """The guidance file a flow names, loaded and checked once per process."""
+    return load_guidance(flow.guidance)
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """The facts a parent gave and the advice for them.
+
+    `complete` is False when the parent asked for the summary before the
+    last question; the advice then says what it assumed.
+    """
+
+    facts: Mapping[str, str]
+    advice: Advice
+    complete: bool
+    lang: str
+
+    @property
+    def summary_text(self) -> str:
+        """The whole summary as plain text, as it is saved to a file."""
+        return render_full(self.advice, self.lang)
+
+
+def outcome_of(flow: Flow, session: Session) -> Outcome:
+    """Advice for the facts gathered so far on the path the parent took."""
+    facts = session.facts(flow)
+    return Outcome(
+        facts=facts,
+        advice=guidance_for(flow).advise(facts, lang=session.language),
+        complete=session.done,
+        lang=session.language,
+    )

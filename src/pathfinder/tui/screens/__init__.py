@@ -1,0 +1,1 @@
+"""The screens of the Pathfinder terminal app, one module each."""

@@ -1,0 +1,116 @@
+"""Learn about the options: a plain-language page on each path, and the
+questions parents often ask."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Button, Footer, OptionList, Static
+
+from ...machine.guidance.engine import Guidance
+from ...machine.render import faq, render_path_page
+from ..widgets.marked_list import Item, MarkedList
+
+FAQ_TOPIC = "faq"
+FAQ_TITLE = "Questions parents often ask"
+PICK_A_TOPIC = "Pick a topic to read about. Press Esc to go back."
+
+
+class LearnScreen(Screen[None]):
+    """A list of topics: each path by name, then the common questions."""
+
+    BINDINGS = [Binding("escape,b", "go_back", "Back", key_display="Esc")]
+
+    def __init__(self, guidance: Guidance, lang: str = "en") -> None:
+        super().__init__()
+        self.guidance = guidance
+        self.lang = lang
+
+    def compose(self) -> ComposeResult:
+        yield Static("Learn about the options", id="title")
+        with Vertical(id="learn-body"):
+            yield Static(PICK_A_TOPIC, classes="paragraph", markup=False)
+            yield MarkedList(id="topics")
+        with Horizontal(id="actions"):
+            yield Button("Back", id="back", compact=True)
+        yield Footer()
+
+    def topics(self) -> list[Item]:
+        paths = self.guidance.content.paths
+        items = [Item(path, info.name.get(self.lang)) for path, info in paths.items()]
+        return [*items, Item(FAQ_TOPIC, FAQ_TITLE)]
+
+    def on_mount(self) -> None:
+        topics = self.query_one("#topics", MarkedList)
+        topics.show_items(self.topics())
+        topics.focus()
+
+    @on(OptionList.OptionSelected, "#topics")
+    def open_topic(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        topic = event.option.id
+        if topic == FAQ_TOPIC:
+            self.app.push_screen(FaqPage(faq(self.lang, self.guidance)))
+        elif topic is not None:
+            page = render_path_page(topic, self.lang, self.guidance)
+            self.app.push_screen(PathPage(page))
+
+    @on(Button.Pressed, "#back")
+    def action_go_back(self) -> None:
+        self.dismiss(None)
+
+
+class _Page(Screen[None]):
+    """A page of text that scrolls, with Back."""
+
+    BINDINGS = [Binding("escape,b", "go_back", "Back", key_display="Esc")]
+
+    def __init__(self, title: str) -> None:
+        super().__init__()
+        self.page_title = title
+
+    def compose(self) -> ComposeResult:
+        yield Static(self.page_title, id="title", markup=False)
+        with VerticalScroll(id="page-body"):
+            yield from self.compose_body()
+        with Horizontal(id="actions"):
+            yield Button("Back", id="back", compact=True)
+        yield Footer()
+
+    def compose_body(self) -> ComposeResult:
+        yield from ()
+
+    def on_mount(self) -> None:
+        self.query_one("#page-body").focus()
+
+    @on(Button.Pressed, "#back")
+    def action_go_back(self) -> None:
+        self.dismiss(None)
+
+
+class PathPage(_Page):
+    """One path's page from `render_path_page`: its name, then paragraphs."""
+
+    def __init__(self, page: str) -> None:
+        title, *self.paragraphs = page.strip().split("\n\n")
+        super().__init__(title)
+
+    def compose_body(self) -> ComposeResult:
+        for paragraph in self.paragraphs:
+            yield Static(paragraph, classes="paragraph", markup=False)
+
+
+class FaqPage(_Page):
+    """The questions parents often ask, each with its answer."""
+
+    def __init__(self, entries: list[tuple[str, str]]) -> None:
+        super().__init__(FAQ_TITLE)
+        self.entries = entries
+
+    def compose_body(self) -> ComposeResult:
+        for question, answer in self.entries:
+            yield Static(question, classes="heading", markup=False)
+            yield Static(answer, classes="paragraph", markup=False)

@@ -1,0 +1,1 @@
+"""Small widgets the Pathfinder screens are built from."""
