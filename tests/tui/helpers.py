@@ -1,0 +1,91 @@
+"""Steps a parent takes in the app, and ways to read what the screen shows."""
+
+from __future__ import annotations
+
+from typing import Iterable
+
+from textual.pilot import Pilot
+from textual.widgets import Static
+
+from pathfinder.machine.replay import Step
+from pathfinder.tui.app import PathfinderApp
+from pathfinder.tui.screens.question import QuestionnaireScreen
+from pathfinder.tui.screens.summary import SummaryScreen
+from pathfinder.tui.widgets.marked_list import MarkedList
+
+
+async def start(pilot: Pilot) -> QuestionnaireScreen:
+    """Press Enter on the welcome screen, where Start has the focus."""
+    await pilot.press("enter")
+    await pilot.pause()
+    return questionnaire(pilot.app)
+
+
+def questionnaire(app: PathfinderApp) -> QuestionnaireScreen:
+    screen = app.screen
+    assert isinstance(screen, QuestionnaireScreen), f"on {type(screen).__name__}"
+    return screen
+
+
+def summary(app: PathfinderApp) -> SummaryScreen:
+    screen = app.screen
+    assert isinstance(screen, SummaryScreen), f"on {type(screen).__name__}"
+    return screen
+
+
+async def type_text(pilot: Pilot, text: str) -> None:
+    await pilot.press(*text)
+
+
+async def play(pilot: Pilot, steps: Iterable[Step]) -> None:
+    """Answer as a parent would: a number key per choice, a typed code, or Skip.
+
+    Checks before each step that the screen asks the question the step is
+    for, so a step never lands on the wrong question unnoticed.
+    """
+    for step in steps:
+        screen = questionnaire(pilot.app)
+        question = screen.question
+        assert question.id == step.question
+
+        if step.answer is None:
+            await pilot.click("#skip")
+        elif question.kind == "code":
+            await type_text(pilot, step.answer)
+            await pilot.press("enter")
+        else:
+            await choose(pilot, question.values.index(step.answer) + 1)
+        await pilot.pause()
+
+
+async def choose(pilot: Pilot, number: int) -> None:
+    """Pick choice `number`: its number key, or the arrows past 9."""
+    if number <= 9:
+        await pilot.press(str(number))
+    else:
+        await pilot.press("home", *["down"] * (number - 1), "enter")
+
+
+def texts_in(widget) -> list[str]:
+    """Every text shown inside `widget`, frame titles included, in order."""
+    texts = []
+    for static in widget.query(Static):
+        if static.border_title:
+            texts.append(str(static.border_title))
+        texts.append(str(static.content))
+    return texts
+
+
+def shown_summary(screen: SummaryScreen) -> str:
+    return "\n".join(texts_in(screen.query_one("#summary-body")))
+
+
+def choice_lines(screen: QuestionnaireScreen) -> list[str]:
+    """The choices as drawn, markers included."""
+    choices = screen.query_one("#choices", MarkedList)
+    return [str(option.prompt) for option in choices.options]
+
+
+def problem_text(screen: QuestionnaireScreen) -> str:
+    problem = screen.query_one("#problem", Static)
+    return str(problem.content) if problem.display else ""
