@@ -12,6 +12,9 @@ import sys
 # subcommand -> (module with `main(argv) -> int`, one-line description)
 COMMANDS: dict[str, tuple[str, str]] = {
     "advise": ("pathfinder.machine.advise_cli", "print the advice for given facts"),
+    "serve": ("pathfinder.sms.server", "serve the Twilio SMS webhook (POST /sms)"),
+    "chat": ("pathfinder.sms.chat", "the SMS conversation in this terminal"),
+    "purge": ("pathfinder.sms.purge", "delete SMS sessions idle too long"),
 }
 DEFAULT = ("pathfinder.tui.app", "the terminal questionnaire (no subcommand)")
 

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
-from typing import Iterable
+from typing import Iterable, Mapping
 
 from textual.pilot import Pilot
 from textual.widgets import Static
 
-from pathfinder.machine.replay import Step
+from pathfinder.machine.replay import Step, answers_for
+from pathfinder.machine.session import Session
+from pathfinder.machine.statemachine import FlowMachine
 from pathfinder.tui.app import PathfinderApp
+from pathfinder.tui.outcome import outcome_of
 from pathfinder.tui.screens.question import QuestionnaireScreen
 from pathfinder.tui.screens.summary import SummaryScreen
 from pathfinder.tui.widgets.marked_list import MarkedList
@@ -17,7 +20,6 @@ from pathfinder.tui.widgets.marked_list import MarkedList
 async def start(pilot: Pilot) -> QuestionnaireScreen:
     """Press Enter on the welcome screen, where Start has the focus."""
     await pilot.press("enter")
-    await pilot.pause()
     return questionnaire(pilot.app)
 
 
@@ -37,6 +39,37 @@ async def type_text(pilot: Pilot, text: str) -> None:
     await pilot.press(*text)
 
 
+async def skip_ahead(pilot: Pilot, steps: Iterable[Step]) -> QuestionnaireScreen:
+    """Give `steps` through the real machine, without key presses, then show
+    the question they lead to: for tests about a later question."""
+    screen = questionnaire(pilot.app)
+    for step in steps:
+        assert screen.question.id == step.question
+        screen.machine.answer(screen.session, step.answer or "")
+    screen.show_question()
+    await pilot.pause()
+    return screen
+
+
+async def show_summary_for(pilot: Pilot, facts: Mapping[str, str]) -> SummaryScreen:
+    """Open the summary for `facts` as the app does when the questions end.
+
+    The answers go through the real machine; only the key presses are left
+    out, for tests about the summary screen itself.
+    """
+    app = pilot.app
+    session = Session.begin(app.flow)
+    machine = FlowMachine.for_flow(app.flow)
+    for step in answers_for(app.flow, facts):
+        if step.answer is None:
+            machine.skip(session)
+        else:
+            machine.answer(session, step.answer)
+    app.show_summary(outcome_of(app.flow, session))
+    await pilot.pause()
+    return summary(app)
+
+
 async def play(pilot: Pilot, steps: Iterable[Step]) -> None:
     """Answer as a parent would: a number key per choice, a typed code, or Skip.
 
@@ -49,13 +82,13 @@ async def play(pilot: Pilot, steps: Iterable[Step]) -> None:
         assert question.id == step.question
 
         if step.answer is None:
-            await pilot.click("#skip")
+            # From the code box, Tab reaches the Skip button.
+            await pilot.press("tab", "enter")
         elif question.kind == "code":
             await type_text(pilot, step.answer)
             await pilot.press("enter")
         else:
             await choose(pilot, question.values.index(step.answer) + 1)
-        await pilot.pause()
 
 
 async def choose(pilot: Pilot, number: int) -> None:

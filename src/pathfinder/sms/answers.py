@@ -46,7 +46,9 @@ _NUMBER_WORDS = {
 }
 
 # "2", "#2", "2)", "(2)", "option 2", "numero 2": the number is the answer.
-_NUMBER = re.compile(r"^(?:(?:option|opcion|number|numero|choice)\s*)?[#(]?\s*(\d{1,3})\s*\)?$")
+_NUMBER = re.compile(
+    r"^(?:(?:option|opcion|number|numero|choice)\s*)?[#(]?\s*(\d{1,3})\s*\)?$"
+)
 
 # Ways to say yes or no beyond the words a choice lists itself.
 _YES_NO = {

@@ -7,10 +7,9 @@ what a parent is told lives here and is tested without a server.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
-from pathfinder.machine.errors import InvalidAnswer
 from pathfinder.machine.flow import Flow
 from pathfinder.machine.guidance import Advice, load_guidance
 from pathfinder.machine.render import render_more, render_sms
@@ -18,7 +17,7 @@ from pathfinder.machine.session import Session
 from pathfinder.machine.statemachine import FlowMachine
 
 from . import messages
-from .answers import SKIP, AnswerReader
+from .answers import AnswerReader
 from .keywords import Keyword, find_keyword
 from .messages import Messages
 
@@ -67,7 +66,7 @@ class Turn:
     """What happened, in words for the log: "answered", "opted out"..."""
     forget: bool = False
     """Delete everything stored for this number (an opt-out)."""
-    at: str = field(default="")
+    at: str = ""
     """The question the conversation is on afterwards, or "done"."""
 
 
@@ -142,6 +141,8 @@ class Conversation:
             return self.turn(messages.more_done(session.language), state, "sent more")
         reply = parts[state.more_sent]
         state.more_sent += 1
+        if state.more_sent < len(parts):
+            reply = messages.with_more_to_come(reply, session.language)
         return self.turn(reply, state, "sent more")
 
     def answer(self, state: State, incoming: Incoming) -> Turn:
@@ -157,16 +158,10 @@ class Conversation:
             return self.turn(self.not_understood(state, incoming, resumed), state,
                              "resumed" if resumed else "re-prompted")
 
-        try:
-            if answer is SKIP:
-                self.machine.skip(session)
-            else:
-                self.machine.answer(session, answer.value or "")
-        except InvalidAnswer:
-            # The reader only returns answers the question offers; this is a
-            # content change between reading and applying, asked again.
-            return self.turn(self.not_understood(state, incoming, False), state,
-                             "re-prompted")
+        if answer.value is None:
+            self.machine.skip(session)
+        else:
+            self.machine.answer(session, answer.value)
 
         if session.done:
             summary = render_sms(self.advice(session), session.language)

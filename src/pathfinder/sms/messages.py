@@ -10,6 +10,7 @@ that fits, so content that grows never pushes a message into a second part.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Iterable
 
 from pathfinder.machine.flow import Flow, Question
@@ -18,6 +19,7 @@ from pathfinder.machine.session import Session
 
 ONE_PART = 1
 WELCOME_PARTS = 2
+MORE_PARTS = 3
 
 
 @dataclass(frozen=True)
@@ -41,6 +43,7 @@ class Wording:
     more_done: str
     try_again: str
     skipped: str
+    more_follows: str
 
 
 ENGLISH = Wording(
@@ -75,6 +78,7 @@ ENGLISH = Wording(
         "minute."
     ),
     skipped="you skipped it",
+    more_follows="Reply MORE for more.",
 )
 
 # TODO: Spanish wording; the mark can go when a flow offers Spanish ("es").
@@ -91,6 +95,12 @@ def fits(text: str, parts: int = ONE_PART) -> bool:
 
 def first_fitting(candidates: Iterable[str], parts: int = ONE_PART) -> str:
     """The first candidate that fits in `parts` once made GSM-7; else the last."""
+    return _first_fitting(tuple(candidates), parts)
+
+
+# The same few texts are measured for every parent: measure each once.
+@lru_cache(maxsize=4096)
+def _first_fitting(candidates: tuple[str, ...], parts: int) -> str:
     text = ""
     for candidate in candidates:
         text = gsm_safe(candidate)
@@ -107,12 +117,15 @@ class Messages:
 
     def question(self, session: Session, progress: bool = True) -> str:
         """The current question with its numbered choices, in one part."""
-        question = self.flow.question(session.current)
-        lang = session.language
-        head = question.sms.get(lang)
+        cue = ""
         if progress:
-            head = f"Q{session.number}/{session.about_total(self.flow)} {head}"
-        lines = [head]
+            cue = f"Q{session.number}/{session.about_total(self.flow)} "
+        return self._question(session.current, session.language, cue)
+
+    @lru_cache(maxsize=1024)  # noqa: B019 - one Messages per flow, kept for good
+    def _question(self, qid: str, lang: str, cue: str) -> str:
+        question = self.flow.question(qid)
+        lines = [cue + question.sms.get(lang)]
         lines += [
             f"{number}={choice.short.get(lang)}"
             for number, choice in enumerate(question.choices, start=1)
@@ -166,10 +179,8 @@ class Messages:
     def went_back(self, session: Session) -> str:
         words = wording(session.language)
         question = self.flow.question(session.current)
-        said = self.said(question, session)
-        return self.with_note(
-            session, [words.back.format(answer=said), words.back_short], words.back_short
-        )
+        said = words.back.format(answer=self.said(question, session))
+        return self.with_note(session, [said, words.back_short], words.back_short)
 
     def at_first(self, session: Session) -> str:
         words = wording(session.language)
@@ -213,6 +224,13 @@ def summary_given(lang: str, resumed: bool) -> str:
         if resumed
         else [words.summary_given]
     )
+
+
+def with_more_to_come(part: str, lang: str) -> str:
+    """A part of the details, telling how to get the next one when room allows."""
+    # TODO: render_more could end each part but the last with how to get the
+    # next, as render_sms does; the mark can go when it does.
+    return first_fitting([f"{part}\n{wording(lang).more_follows}", part], MORE_PARTS)
 
 
 def more_done(lang: str) -> str:

@@ -168,7 +168,8 @@ class SQLiteStore(SessionStore):
                 return
             db.execute("DELETE FROM conversations WHERE key = :forget", params)
             db.execute(
-                "UPDATE messages SET key = NULL, reply = '' WHERE key = :forget", params
+                "UPDATE messages SET key = NULL, reply = :reply WHERE key = :forget",
+                params,
             )
 
         await self._transaction(delete)
@@ -194,13 +195,6 @@ class SQLiteStore(SessionStore):
         except StoreError:
             return False
         return True
-
-    async def count(self) -> tuple[int, int]:
-        """How many conversations and message records are kept (for tests)."""
-        return await self._query(lambda db: db.execute(
-            "SELECT (SELECT count(*) FROM conversations),"
-            " (SELECT count(*) FROM messages)"
-        ).fetchone())
 
     def _connect(self) -> sqlite3.Connection:
         if self.path is not None:
@@ -239,7 +233,8 @@ class SQLiteStore(SessionStore):
             try:
                 result = work(db)
             except BaseException:
-                db.execute("ROLLBACK")
+                if db.in_transaction:
+                    db.execute("ROLLBACK")
                 raise
             db.execute("COMMIT")
             return result

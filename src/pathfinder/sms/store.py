@@ -22,7 +22,7 @@ from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
-from urllib.parse import unquote, urlsplit
+from urllib.parse import quote, unquote, urlsplit
 
 DAY_SECONDS = 24 * 60 * 60
 DEFAULT_IDLE_SECONDS = 30 * DAY_SECONDS
@@ -172,13 +172,21 @@ def sqlite_path(url: str) -> Path | None:
     parts = urlsplit(url)
     if parts.netloc not in ("", "localhost"):
         raise StoreError(
-            f"the store URL {url!r} names a host; a SQLite URL names a file, "
-            "like sqlite:///var/lib/pathfinder/sessions.db"
+            "a SQLite store URL names a file, not a host: three slashes, then "
+            "the path, like sqlite:///var/lib/pathfinder/sessions.db"
         )
     path = unquote(parts.path)
     if path in ("", "/", "/:memory:", ":memory:"):
         return None
+    if path.startswith("//"):
+        # SQLAlchemy's form for an absolute path: sqlite:////var/x.db
+        path = "/" + path.lstrip("/")
     return Path(path)
+
+
+def sqlite_url(path: Path) -> str:
+    """The store URL of a SQLite file."""
+    return "sqlite://" + quote(str(path.absolute()))
 
 
 def open_store(url: str, idle_seconds: float = DEFAULT_IDLE_SECONDS) -> SessionStore:
@@ -199,8 +207,8 @@ def open_store(url: str, idle_seconds: float = DEFAULT_IDLE_SECONDS) -> SessionS
             "Redis sessions are not available yet; use a SQLite file, "
             "like sqlite:///var/lib/pathfinder/sessions.db"
         )
+    # The URL itself is not repeated: it may hold a password.
     raise StoreError(
-        f"a store URL starting {scheme or '(no scheme)'}: is not one Pathfinder "
-        "knows; use "
-        "sqlite:///path/to/file.db (or sqlite:// for memory only)"
+        f"Pathfinder has no store for {scheme or 'a URL without a scheme'}: URLs; "
+        "use sqlite:///path/to/file.db (or sqlite:// for memory only)"
     )

@@ -21,6 +21,10 @@ from .screens.summary import SummaryScreen
 from .screens.welcome import WelcomeScreen
 
 
+# TODO: the screens' own words (buttons, hints, messages) are English only,
+# while the flow and guidance texts follow `lang`; move them into a content
+# file with a version per language when a second language ships, then drop
+# this mark.
 class PathfinderApp(App[None]):
     """The questionnaire for one flow and language, from welcome to summary.
 

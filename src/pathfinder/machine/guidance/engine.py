@@ -1,7 +1,8 @@
 """The guidance engine: evaluates a guidance file's rules against a parent's facts.
 
-The rules are data (`dispute.toml`); this module only knows how to apply them:
-the first matching primary rule, then also-consider paths, cautions, steps.
+The rules are data (`dispute.toml`, `fit504.toml`); this module only knows how
+to apply them: the first matching primary rule, then also-consider paths,
+cautions, steps.
 """
 
 from __future__ import annotations
@@ -11,10 +12,9 @@ from functools import cache
 from pathlib import Path
 from typing import Any, Iterable, Mapping
 
-from ..facts import validate_facts
 from ..text import DEFAULT_LANGUAGE
 from .loader import read_guidance
-from .model import CautionInfo, GuidanceContent
+from .model import CautionInfo, GuidanceContent, Vocabulary
 
 SHIPPED_GUIDANCE = "dispute"
 
@@ -85,14 +85,19 @@ class Guidance:
     def name(self) -> str:
         return self.content.name
 
+    @property
+    def vocabulary(self) -> Vocabulary:
+        """The facts, paths and cautions this guidance speaks in."""
+        return self.content.vocabulary
+
     def advise(self, facts: Mapping[str, object],
                lang: str = DEFAULT_LANGUAGE) -> Advice:
         """The advice for these facts; any fact may be missing.
 
         Raises:
-            UnknownFact: a fact or value outside the guidance contract.
+            UnknownFact: a fact or value outside this guidance's vocabulary.
         """
-        given = validate_facts(facts)
+        given = self.vocabulary.validate(facts)
         routing = self._with_defaults(given)
 
         primary_rule = next(rule for rule in self.content.primary_rules

@@ -1,17 +1,20 @@
-"""Reading a guidance file and checking it against the guidance contract.
+"""Reading a guidance file and checking it against its own vocabulary.
 
-Every problem is a ContentError naming the file, the rule or section, and what
-to fix, so that an advocate editing the file can correct it without Python.
+A guidance file declares the identifiers it speaks in (`[vocabulary]`: facts
+and their values, paths, cautions); every rule and text is checked against
+them. So a new assessment is a new file, not new code. Every problem is a
+ContentError naming the file, the rule or section, and what to fix, so that an
+advocate editing the file can correct it without Python.
 """
 
 from __future__ import annotations
 
+import re
 import tomllib
 from pathlib import Path
 from typing import Any, Mapping
 
 from ..errors import ContentError
-from ..facts import CAUTIONS, FACTS, PATHS, STATES
 from ..text import Text
 from .model import (
     AlsoRule,
@@ -25,12 +28,13 @@ from .model import (
     PathInfo,
     PrimaryRule,
     StateRule,
+    Vocabulary,
 )
 
 SHIPPED_DIR = Path(__file__).parent
 
 SECTIONS = (
-    "guidance", "labels", "assume", "paths", "cautions", "primary", "also",
+    "guidance", "vocabulary", "labels", "assume", "paths", "cautions", "primary", "also",
     "caution", "extra", "free_help", "local_rules", "states", "faq",
 )
 LABELS = (
@@ -45,7 +49,14 @@ PATH_TEXTS = ("name", "short", "what", "who", "cost", "binding", "how_long", "de
 CONDITION_PATH_KEYS = ("considering", "primary")
 
 # These two are added by the engine itself, never by a rule.
-ENGINE_CAUTIONS = ("state_time_limit", "not_legal_advice")
+STATE_TIME_LIMIT = "state_time_limit"
+NOT_LEGAL_ADVICE = "not_legal_advice"
+ENGINE_CAUTIONS = (STATE_TIME_LIMIT, NOT_LEGAL_ADVICE)
+
+_ID = re.compile(r"^[a-z0-9_]+$")
+
+# The fact whose values `[states.XX]` tables are keyed by.
+STATE_FACT = "state"
 
 
 def guidance_path(name_or_path: str | Path) -> Path:
@@ -75,6 +86,7 @@ class _Reader:
         self.file = file
         self.data = data
         self.languages: tuple[str, ...] = ("en",)
+        self.vocab = Vocabulary({}, (), ())
 
     def fail(self, where: str, problem: str) -> ContentError:
         return ContentError(self.file, where, problem)
@@ -89,12 +101,17 @@ class _Reader:
         self.languages = tuple(self.string_list(head, "languages", "[guidance]"))
         if "en" not in self.languages:
             raise self.fail("[guidance]", "languages must include 'en'")
+        self.vocab = self.vocabulary()
 
         local = self.table(self.data, "local_rules", "[local_rules]")
+        states = self.states()
+        if any(state.time_limit for state in states.values()):
+            self.check_caution(STATE_TIME_LIMIT, "[vocabulary]")
         return GuidanceContent(
             name=self.string(head, "name", "[guidance]"),
             file=self.file,
             languages=self.languages,
+            vocabulary=self.vocab,
             labels=self.labels(),
             paths=self.paths(),
             cautions=self.cautions(),
@@ -106,7 +123,7 @@ class _Reader:
             free_help=self.text_list(
                 self.table(self.data, "free_help", "[free_help]"), "items",
                 "[free_help]"),
-            states=self.states(),
+            states=states,
             local_rules_other=self.text(local, "other", "[local_rules]"),
             local_rules_none=self.text(local, "none", "[local_rules]"),
             faq=self.faq(),
@@ -114,19 +131,48 @@ class _Reader:
 
     # --- sections -------------------------------------------------------
 
+    def vocabulary(self) -> Vocabulary:
+        where = "[vocabulary]"
+        raw = self.table(self.data, "vocabulary", where)
+        declared = self.table(raw, "facts", "[vocabulary.facts]")
+        if not declared:
+            raise self.fail("[vocabulary.facts]", "declare at least one fact")
+
+        facts = {}
+        for fact in declared:
+            if not _ID.match(fact):
+                raise self.fail("[vocabulary.facts]", f"fact name {fact!r} must be "
+                                "lower-case letters, digits and _")
+            facts[fact] = self.identifiers(declared, fact, "[vocabulary.facts]")
+        vocab = Vocabulary(facts, self.identifiers(raw, "paths", where),
+                           self.identifiers(raw, "cautions", where))
+        if NOT_LEGAL_ADVICE not in vocab.cautions:
+            raise self.fail(where, f"cautions must include {NOT_LEGAL_ADVICE!r}, "
+                                   "which the engine adds to all advice")
+        return vocab
+
+    def identifiers(self, raw: Mapping[str, Any], key: str,
+                    where: str) -> tuple[str, ...]:
+        """A non-empty list of distinct identifiers, as a tuple."""
+        values = self.string_list(raw, key, where)
+        repeated = sorted({value for value in values if values.count(value) > 1})
+        if repeated:
+            raise self.fail(where, f"{key!r} lists {repeated[0]!r} twice")
+        return tuple(values)
+
     def labels(self) -> dict[str, Text]:
         labels = self.table(self.data, "labels", "[labels]")
         return {key: self.text(labels, key, "[labels]") for key in LABELS}
 
     def paths(self) -> dict[str, PathInfo]:
         declared = self.table(self.data, "paths", "[paths]")
-        self.only_known(declared, PATHS, "[paths]", "path")
-        missing = [path for path in PATHS if path not in declared]
+        self.only_known(declared, self.vocab.paths, "[paths]", "path")
+        missing = [path for path in self.vocab.paths if path not in declared]
         if missing:
             raise self.fail("[paths]", f"path {missing[0]!r} is not described")
 
         paths = {}
-        for path_id in PATHS:
+        for path_id in self.vocab.paths:
             where = f'path "{path_id}"'
             raw = self.table(declared, path_id, where)
             texts = {key: self.text(raw, key, where) for key in PATH_TEXTS}
@@ -140,15 +186,16 @@ class _Reader:
 
     def cautions(self) -> dict[str, CautionInfo]:
         declared = self.table(self.data, "cautions", "[cautions]")
-        self.only_known(declared, CAUTIONS, "[cautions]", "caution")
-        missing = [caution for caution in CAUTIONS if caution not in declared]
+        self.only_known(declared, self.vocab.cautions, "[cautions]", "caution")
+        missing = [caution for caution in self.vocab.cautions
+                   if caution not in declared]
         if missing:
             raise self.fail("[cautions]", f"caution {missing[0]!r} has no text")
         return {
             caution_id: self.caution_info(
                 caution_id, self.table(declared, caution_id, f'caution "{caution_id}"'),
                 f'caution "{caution_id}"')
-            for caution_id in CAUTIONS
+            for caution_id in self.vocab.cautions
         }
 
     def caution_info(self, caution_id: str, raw: dict[str, Any],
@@ -162,24 +209,25 @@ class _Reader:
         )
 
     def assumptions(self) -> tuple[Assumption, ...]:
+        facts = self.vocab.facts
         declared = self.table(self.data, "assume", "[assume]")
-        self.only_known(declared, tuple(FACTS), "[assume]", "fact")
+        self.only_known(declared, tuple(facts), "[assume]", "fact")
 
         assumptions = []
-        for fact in FACTS:
+        for fact in facts:
             if fact not in declared:
                 continue
             where = f'assumption "{fact}"'
             raw = self.table(declared, fact, where)
             default = self.optional_string(raw, "default", where)
-            if default is not None and default not in FACTS[fact]:
-                raise self.fail(where, self.unknown_value(fact, default))
+            if default is not None and default not in facts[fact]:
+                raise self.fail(where, self.vocab.unknown_value(fact, default))
 
             for_value = {}
             for key in raw:
                 if key in ("default", "missing"):
                     continue
-                if key not in FACTS[fact]:
+                if key not in facts[fact]:
                     raise self.fail(where, f"unknown key {key!r}; use 'default', "
                                            f"'missing' or a value of {fact!r}")
                 for_value[key] = self.text(raw, key, where)
@@ -215,10 +263,7 @@ class _Reader:
     def caution_rules(self) -> tuple[CautionRule, ...]:
         rules = []
         for raw, where, rule_id in self.rules("caution"):
-            caution = self.string(raw, "caution", where)
-            if caution not in CAUTIONS:
-                raise self.fail(where, f"unknown caution {caution!r}; "
-                                       f"allowed cautions: {', '.join(CAUTIONS)}")
+            caution = self.check_caution(self.string(raw, "caution", where), where)
             if caution in ENGINE_CAUTIONS:
                 raise self.fail(where, f"caution {caution!r} is added by the engine, "
                                        "not by a rule")
@@ -238,8 +283,12 @@ class _Reader:
         return tuple(rules)
 
     def states(self) -> dict[str, StateRule]:
+        """`[states.XX]`, keyed by the values of the `state` fact; optional."""
+        if "states" not in self.data:
+            return {}
         declared = self.table(self.data, "states", "[states]")
-        self.only_known(declared, STATES, "[states]", "state")
+        codes = self.vocab.facts.get(STATE_FACT, ())
+        self.only_known(declared, codes, "[states]", "state")
 
         states = {}
         for code, raw in declared.items():
@@ -294,7 +343,8 @@ class _Reader:
         if not isinstance(when, dict):
             raise self.fail(where, "needs a 'when' table (use {} to match always)")
 
-        allowed_keys = tuple(FACTS) + (CONDITION_PATH_KEYS if path_keys else ())
+        facts_known = self.vocab.facts
+        allowed_keys = tuple(facts_known) + (CONDITION_PATH_KEYS if path_keys else ())
         facts: dict[str, frozenset[str]] = {}
         path_sets: dict[str, frozenset[str]] = {}
         for key, value in when.items():
@@ -310,8 +360,8 @@ class _Reader:
                 path_sets[key] = frozenset(self.check_path(v, where) for v in values)
                 continue
             for item in values:
-                if item not in FACTS[key]:
-                    raise self.fail(where, self.unknown_value(key, item))
+                if item not in facts_known[key]:
+                    raise self.fail(where, self.vocab.unknown_value(key, item))
             facts[key] = frozenset(values)
 
         return Condition(facts,
@@ -322,16 +372,17 @@ class _Reader:
         return self.check_path(self.string(raw, key, where), where)
 
     def check_path(self, path: str, where: str) -> str:
-        if path not in PATHS:
+        if path not in self.vocab.paths:
             raise self.fail(where, f"unknown path {path!r}; "
-                                   f"allowed paths: {', '.join(PATHS)}")
+                                   f"allowed paths: {', '.join(self.vocab.paths)}")
         return path
 
-    @staticmethod
-    def unknown_value(fact: str, value: str) -> str:
-        allowed = FACTS[fact]
-        listed = ", ".join(allowed) if len(allowed) < 20 else "a two-letter state code"
-        return f"unknown value {value!r} for fact {fact!r}; allowed values: {listed}"
+    def check_caution(self, caution: str, where: str) -> str:
+        if caution not in self.vocab.cautions:
+            allowed = ", ".join(self.vocab.cautions)
+            raise self.fail(where, f"unknown caution {caution!r}; "
+                                   f"allowed cautions: {allowed}")
+        return caution
 
     # --- basic values ---------------------------------------------------
 

@@ -5,7 +5,57 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Mapping, Sequence
 
+from ..facts import UnknownFact
 from ..text import Text
+
+# Above this many values a fact's values are not listed in an error (state codes).
+LISTED_VALUES_AT_MOST = 20
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """The identifiers one guidance file speaks in, declared in its [vocabulary].
+
+    A flow's questions and the guidance's rules meet only through these: the
+    facts and their values, the paths (outcomes) and the cautions.
+    """
+
+    facts: Mapping[str, tuple[str, ...]]
+    paths: tuple[str, ...]
+    cautions: tuple[str, ...]
+
+    def validate(self, facts: Mapping[str, object]) -> dict[str, str]:
+        """The facts checked against the vocabulary, with empty answers left out.
+
+        A value given in the wrong case is accepted when its upper-case form
+        is allowed, so codes such as state codes may be typed in any case.
+
+        Raises:
+            UnknownFact: naming the fact or value and listing the allowed ones.
+        """
+        checked: dict[str, str] = {}
+        for name, raw_value in facts.items():
+            if name not in self.facts:
+                raise UnknownFact(
+                    f"unknown fact {name!r}; allowed facts: {', '.join(self.facts)}"
+                )
+            if raw_value is None or raw_value == "":
+                continue
+
+            value = str(raw_value).strip()
+            if value not in self.facts[name] and value.upper() in self.facts[name]:
+                value = value.upper()
+            if value not in self.facts[name]:
+                raise UnknownFact(self.unknown_value(name, value))
+            checked[name] = value
+        return checked
+
+    def unknown_value(self, fact: str, value: str) -> str:
+        """Says that `value` is not a value of `fact`, and which values are."""
+        allowed = self.facts[fact]
+        listed = (", ".join(allowed) if len(allowed) <= LISTED_VALUES_AT_MOST
+                  else f"one of {len(allowed)} codes, e.g. {allowed[0]}")
+        return f"unknown value {value!r} for fact {fact!r}; allowed values: {listed}"
 
 
 @dataclass(frozen=True)
@@ -126,6 +176,7 @@ class GuidanceContent:
     name: str
     file: str
     languages: tuple[str, ...]
+    vocabulary: Vocabulary
     labels: Mapping[str, Text]
     paths: Mapping[str, PathInfo]
     cautions: Mapping[str, CautionInfo]

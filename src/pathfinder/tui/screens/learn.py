@@ -16,13 +16,19 @@ from ..widgets.marked_list import Item, MarkedList
 
 FAQ_TOPIC = "faq"
 FAQ_TITLE = "Questions parents often ask"
-PICK_A_TOPIC = "Pick a topic to read about. Press Esc to go back."
+PICK_A_TOPIC = (
+    "Pick a topic to read about: press its number, or use ↑ ↓ and Enter, or"
+    " click. Press Esc to go back."
+)
 
 
 class LearnScreen(Screen[None]):
     """A list of topics: each path by name, then the common questions."""
 
-    BINDINGS = [Binding("escape,b", "go_back", "Back", key_display="Esc")]
+    BINDINGS = [
+        *(Binding(str(n), f"open_topic({n})", show=False) for n in range(1, 10)),
+        Binding("escape,b", "go_back", "Back", key_display="Esc"),
+    ]
 
     def __init__(self, guidance: Guidance, lang: str = "en") -> None:
         super().__init__()
@@ -49,12 +55,20 @@ class LearnScreen(Screen[None]):
         topics.focus()
 
     @on(OptionList.OptionSelected, "#topics")
-    def open_topic(self, event: OptionList.OptionSelected) -> None:
+    def open_selected_topic(self, event: OptionList.OptionSelected) -> None:
         event.stop()
-        topic = event.option.id
+        if event.option.id is not None:
+            self.open(event.option.id)
+
+    def action_open_topic(self, number: int) -> None:
+        topic = self.query_one("#topics", MarkedList).id_at(number)
+        if topic is not None:
+            self.open(topic)
+
+    def open(self, topic: str) -> None:
         if topic == FAQ_TOPIC:
             self.app.push_screen(FaqPage(faq(self.lang, self.guidance)))
-        elif topic is not None:
+        else:
             page = render_path_page(topic, self.lang, self.guidance)
             self.app.push_screen(PathPage(page))
 

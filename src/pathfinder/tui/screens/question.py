@@ -3,6 +3,8 @@ Outcome, so that any Textual app can push it and receive the summary."""
 
 from __future__ import annotations
 
+import logging
+
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -11,23 +13,34 @@ from textual.screen import Screen
 from textual.widgets import Button, Footer, Input, OptionList, Static
 
 from ...machine.errors import InvalidAnswer
+from ...machine.facts import UnknownFact
 from ...machine.flow import Flow, Question
 from ...machine.session import Session
 from ...machine.statemachine import FlowMachine
 from ..outcome import Outcome, outcome_of
+from ..widgets.code_input import CodeInput
 from ..widgets.marked_list import Item, MarkedList
 
 CHOICE_HINT = "Press a number from 1 to {count}, or use ↑ ↓ and Enter, or click."
-CODE_HINT = "Type the 2 letters and press Enter. You can also skip this question."
-EMPTY_CODE = "Type 2 letters, like NC, then press Enter. Or choose Skip."
+CODE_HINT = "Type the 2 letters and press Enter."
+SKIP_TIP = " Or choose Skip."
+# TODO: the code messages speak of U.S. states, the only code question so far;
+# take them from the flow file when a flow asks for another kind of code.
+EMPTY_CODE = "Type 2 letters, like NC, then press Enter."
 UNKNOWN_CODE = (
     "{code} is not a U.S. state code. Type 2 letters, like NC for North "
-    "Carolina or TX for Texas. Or choose Skip."
+    "Carolina or TX for Texas."
 )
 FIRST_QUESTION = "This is the first question. There is nothing to go back to."
 NOTHING_ANSWERED = "Answer at least one question first. Then you can see a summary."
 STARTED_OVER = "Your answers were cleared. Here is the first question again."
 EARLIER_ANSWER = "✓ your answer"
+NO_ADVICE = (
+    "Sorry, we could not make a summary from these answers. Your answers are"
+    " kept: you can go Back and change one."
+)
+
+logger = logging.getLogger(__name__)
 
 
 class QuestionnaireScreen(Screen[Outcome]):
@@ -62,14 +75,8 @@ class QuestionnaireScreen(Screen[Outcome]):
             yield Static(id="question-text", markup=False)
             yield Static(id="why", markup=False)
             yield MarkedList(id="choices")
-            with Horizontal(id="code-entry"):
-                yield Input(
-                    placeholder="NC",
-                    restrict=r"[A-Za-z]*",
-                    max_length=2,
-                    id="code",
-                )
-                yield Button("Skip this question", id="skip", compact=True)
+            yield CodeInput(2, placeholder="NC", id="code")
+            yield Button("Skip this question", id="skip", compact=True)
             yield Static(id="problem", markup=False)
             yield Static(id="how-to-answer", markup=False)
         with Horizontal(id="actions"):
@@ -102,7 +109,7 @@ class QuestionnaireScreen(Screen[Outcome]):
 
         is_code = question.kind == "code"
         self.query_one("#choices").display = not is_code
-        self.query_one("#code-entry").display = is_code
+        self.query_one("#code").display = is_code
         self.query_one("#skip").display = question.optional
         if is_code:
             self.show_code_entry(earlier)
@@ -110,7 +117,6 @@ class QuestionnaireScreen(Screen[Outcome]):
             self.show_choices(question, earlier)
 
         self.query_one("#summary-now", Button).disabled = not self.session.history
-        self.refresh_bindings()
 
     def show_choices(self, question: Question, earlier: str | None) -> None:
         items = [
@@ -122,15 +128,17 @@ class QuestionnaireScreen(Screen[Outcome]):
         choices = self.query_one("#choices", MarkedList)
         choices.show_items(items, start)
         choices.focus()
-        self.query_one("#how-to-answer", Static).update(
-            CHOICE_HINT.format(count=len(question.choices))
-        )
+        self.show_hint(CHOICE_HINT.format(count=len(question.choices)))
 
     def show_code_entry(self, earlier: str | None) -> None:
         code = self.query_one("#code", Input)
         code.value = earlier or ""
         code.focus()
-        self.query_one("#how-to-answer", Static).update(CODE_HINT)
+        self.show_hint(CODE_HINT)
+
+    def show_hint(self, hint: str) -> None:
+        tip = SKIP_TIP if self.question.optional else ""
+        self.query_one("#how-to-answer", Static).update(hint + tip)
 
     def say_problem(self, message: str) -> None:
         problem = self.query_one("#problem", Static)
@@ -149,9 +157,10 @@ class QuestionnaireScreen(Screen[Outcome]):
 
     def problem_with(self, value: str) -> str:
         code = value.strip().upper()
-        if self.question.kind == "code":
-            return UNKNOWN_CODE.format(code=code) if code else EMPTY_CODE
-        return "That is not one of the choices. Pick one from the list."
+        if self.question.kind != "code":
+            return "That is not one of the choices. Pick one from the list."
+        problem = UNKNOWN_CODE.format(code=code) if code else EMPTY_CODE
+        return problem + (SKIP_TIP if self.question.optional else "")
 
     def skip(self) -> None:
         try:
@@ -168,7 +177,15 @@ class QuestionnaireScreen(Screen[Outcome]):
             self.show_question()
 
     def finish(self) -> None:
-        self.dismiss(outcome_of(self.flow, self.session))
+        try:
+            outcome = outcome_of(self.flow, self.session)
+        except UnknownFact as error:
+            # A flow and guidance that disagree on a fact: a content bug.
+            # Say so and keep the answers, rather than close the app.
+            logger.error("no advice for facts of flow %r: %s", self.flow.name, error)
+            self.say_problem(NO_ADVICE)
+            return
+        self.dismiss(outcome)
 
     @on(OptionList.OptionSelected, "#choices")
     def answer_from_choice_list(self, event: OptionList.OptionSelected) -> None:
@@ -192,12 +209,6 @@ class QuestionnaireScreen(Screen[Outcome]):
         }
         if event.button.id in actions:
             actions[event.button.id]()
-
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        # Greyed out in the footer (not hidden) until there is an answer.
-        if action == "summary_now" and not self.session.history:
-            return None
-        return True
 
     def action_choose(self, number: int) -> None:
         if self.question.kind != "choice":

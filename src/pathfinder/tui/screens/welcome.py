@@ -13,8 +13,10 @@ from textual.widgets import Button, Footer, Static
 from ...machine.flow import Flow
 from ..widgets.bulleted import Bulleted
 
-# The flow's intro says what this is, how long it takes and what it ends in.
+# The flow's intro says what this is and how long it takes.
 PROMISES = (
+    "Your summary is made from your own answers. You can save it as a text"
+    " file.",
     "Private: nothing you answer is sent anywhere, and nothing is kept after"
     " you leave.",
     "This is general information, not legal advice.",

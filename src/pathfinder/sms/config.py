@@ -1,0 +1,192 @@
+"""Settings of the SMS service: the environment first, command-line flags over it.
+
+| variable | meaning |
+| --- | --- |
+| TWILIO_AUTH_TOKEN | required: the Auth Token that Twilio signs webhooks with |
+| PATHFINDER_PUBLIC_URL | the base URL Twilio calls, e.g. https://sms.example.org |
+| PATHFINDER_STORE | where sessions live; a SQLite file in the data folder |
+| PATHFINDER_SECRET | the key for hashing phone numbers; made beside the file |
+| PATHFINDER_IDLE_DAYS | days without a text before a session is deleted (30) |
+| PATHFINDER_ANSWER_HELP | 0 to leave HELP and INFO to Twilio's own reply (1) |
+| PATHFINDER_DEV_SKIP_SIGNATURE | 1 to accept unsigned requests; development only |
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Mapping
+from urllib.parse import urlsplit
+
+import platformdirs
+from starlette.datastructures import Secret
+
+from .store import DAY_SECONDS, StoreError, sqlite_path, sqlite_url
+
+SECRET_BYTES = 32
+_TRUE = frozenset({"1", "true", "yes", "on"})
+_FALSE = frozenset({"0", "false", "no", "off", ""})
+
+
+class ConfigError(Exception):
+    """A setting is missing or wrong; the message says what to set."""
+
+
+@dataclass(frozen=True)
+class Settings:
+    auth_token: Secret
+    secret: Secret
+    """PATHFINDER_SECRET as given, maybe empty: see `hashing_key`."""
+    store_url: str
+    public_url: str | None = None
+    idle_days: float = 30
+    answer_help: bool = True
+    skip_signature: bool = False
+
+    @property
+    def idle_seconds(self) -> float:
+        return self.idle_days * DAY_SECONDS
+
+
+def default_store_url() -> str:
+    """A SQLite file in the user's data folder."""
+    folder = platformdirs.user_data_path("pathfinder", appauthor=False)
+    return sqlite_url(folder / "sms-sessions.db")
+
+
+def load_settings(
+    env: Mapping[str, str],
+    *,
+    store_url: str | None = None,
+    public_url: str | None = None,
+    idle_days: float | None = None,
+    answer_help: bool | None = None,
+    skip_signature: bool | None = None,
+    need_token: bool = True,
+) -> Settings:
+    """The settings from `env`, each keyword (when not None) overriding it.
+
+    Raises:
+        ConfigError: naming the setting and what to give it.
+    """
+    token = env.get("TWILIO_AUTH_TOKEN", "").strip()
+    if need_token and not token:
+        raise ConfigError(
+            "TWILIO_AUTH_TOKEN is not set. Set it to the Auth Token of the Twilio "
+            "account that owns the number (Twilio Console, Account Info); "
+            "Pathfinder checks every request's signature with it."
+        )
+
+    store_url = store_url or env.get("PATHFINDER_STORE") or default_store_url()
+    return Settings(
+        auth_token=Secret(token),
+        secret=Secret(env.get("PATHFINDER_SECRET", "").strip()),
+        store_url=store_url,
+        public_url=_public_url(public_url or env.get("PATHFINDER_PUBLIC_URL")),
+        idle_days=_idle_days(idle_days, env.get("PATHFINDER_IDLE_DAYS")),
+        answer_help=_flag(answer_help, env, "PATHFINDER_ANSWER_HELP", default=True),
+        skip_signature=_flag(
+            skip_signature, env, "PATHFINDER_DEV_SKIP_SIGNATURE", default=False
+        ),
+    )
+
+
+def hashing_key(settings: Settings) -> str:
+    """The key of the HMAC that turns a phone number into a stored id.
+
+    PATHFINDER_SECRET when set, else a key kept beside the SQLite file.
+    Raises ConfigError when there is neither.
+    """
+    return resolve_secret(str(settings.secret), settings.store_url)
+
+
+def resolve_secret(given: str, store_url: str) -> str:
+    """The hashing key: as given, else kept beside the SQLite file.
+
+    Losing the key orphans every stored session (they can no longer be found
+    by number), so it is made once and kept; an in-memory store gets a key
+    that lives as long as the process.
+    """
+    if given.strip():
+        return given.strip()
+    if urlsplit(store_url).scheme.lower() != "sqlite":
+        raise ConfigError(
+            "PATHFINDER_SECRET is not set. Set it to a long random string (for "
+            'example the output of: python -c "import secrets; '
+            'print(secrets.token_hex(32))"), the same for every worker.'
+        )
+    try:
+        path = sqlite_path(store_url)
+    except StoreError as error:
+        raise ConfigError(f"PATHFINDER_STORE: {error}") from None
+    if path is None:
+        return secrets.token_hex(SECRET_BYTES)
+    return _kept_secret(path.with_name(path.name + ".secret"))
+
+
+def _kept_secret(path: Path) -> str:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            handle = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        except FileExistsError:
+            secret = path.read_text(encoding="ascii").strip()
+        else:
+            secret = secrets.token_hex(SECRET_BYTES)
+            with os.fdopen(handle, "w", encoding="ascii") as file:
+                file.write(secret + "\n")
+    except (OSError, UnicodeDecodeError) as error:
+        raise ConfigError(
+            f"cannot read or create the hashing key {path}: {error}. Make its "
+            "folder writable, or set PATHFINDER_SECRET."
+        ) from None
+    if len(secret) < 32:
+        raise ConfigError(
+            f"the hashing key in {path} is too short or empty. Restore it from a "
+            "backup, or set PATHFINDER_SECRET (sessions stored so far will not "
+            "be found again)."
+        )
+    return secret
+
+
+def _public_url(value: str | None) -> str | None:
+    if not value:
+        return None
+    parts = urlsplit(value.strip())
+    if parts.scheme not in ("http", "https") or not parts.netloc or parts.query:
+        raise ConfigError(
+            "PATHFINDER_PUBLIC_URL must be the base URL that Twilio calls, "
+            "scheme and host, like https://sms.example.org"
+        )
+    return value.strip().rstrip("/")
+
+
+def _idle_days(given: float | None, raw: str | None) -> float:
+    if given is None and raw:
+        try:
+            given = float(raw)
+        except ValueError:
+            given = -1
+    if given is None:
+        return 30.0
+    if not given > 0:
+        raise ConfigError(
+            "PATHFINDER_IDLE_DAYS must be a number of days above 0, like 30"
+        )
+    return given
+
+
+def _flag(given: bool | None, env: Mapping[str, str], name: str, default: bool) -> bool:
+    if given is not None:
+        return given
+    raw = env.get(name)
+    if raw is None:
+        return default
+    value = raw.strip().lower()
+    if value in _TRUE:
+        return True
+    if value in _FALSE:
+        return False
+    raise ConfigError(f"{name} must be 1 or 0 (or true/false), not {raw!r}")

@@ -1,0 +1,158 @@
+"""`pathfinder check`: prove flow files are sound before they ship.
+
+    pathfinder check [FILE...]      (the shipped flows when no FILE is given)
+
+For each flow: it loads (every answer has a target, nothing loops except Back,
+every text is in every language the flow declares); every question can be
+reached; its guidance loads and knows every fact and value the flow gathers;
+every path ends in advice; every question, re-prompt and summary fits its
+text-message budget; no choice invites a word carriers or Twilio act on.
+Each problem is one line naming the file, the question and what to fix; the
+exit status is 1 when there is any.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from pathfinder.machine.errors import ContentError
+from pathfinder.machine.flow import Flow, flow_files, load_flow
+from pathfinder.machine.guidance.engine import Guidance
+from pathfinder.machine.library import guidance_of, name_mismatch, vocabulary_problems
+from pathfinder.machine.session import Session
+
+from .budget import QuestionBudget, SummaryBudget
+from .reserved import reserved_word_problems
+from .structure import unreachable_problems
+from .walk import Step, code_samples, visits
+
+FOUND_PROBLEMS = 1
+USAGE_ERROR = 2
+
+# What to do about the problems the flow loader refuses a file for; its own
+# message says what is wrong.
+LOAD_HINTS = (
+    ("(a loop)", "only Back may return to an earlier question, so point that "
+                 "answer's 'next' further on"),
+    ("goes to unknown question", "set 'next' to a question id or \"done\""),
+    ("needs 'next'", "set 'next' to a question id or \"done\""),
+    (" has no ", "add the missing language version, or remove the language "
+                 "from the flow's languages"),
+)
+
+
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(
+        prog="pathfinder check",
+        description="Check flow files: reachability, advice on every path, "
+                    "languages, text-message budgets and reserved words.")
+    parser.add_argument("files", nargs="*", metavar="FILE",
+                        help="flow files to check (default: the shipped flows)")
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exit_:
+        return exit_.code if isinstance(exit_.code, int) else USAGE_ERROR
+
+    files = [Path(name) for name in args.files] or flow_files()
+    problems = []
+    for path in files:
+        problems += check_file(path)
+
+    for problem in problems:
+        print(problem)
+    checked = f"{len(files)} flow file{'s' if len(files) != 1 else ''}"
+    if problems:
+        print(f"{len(problems)} problem(s) in {checked}.", file=sys.stderr)
+        return FOUND_PROBLEMS
+    print(f"{checked} checked: no problems.")
+    return 0
+
+
+def check_file(path: Path) -> list[ContentError]:
+    """Every problem with one flow file, each naming the file as `path` shows it."""
+    shown = _shown(path)
+    try:
+        flow = load_flow(path)
+    except ContentError as error:
+        return [ContentError(shown, error.where, _with_hint(error.problem))]
+
+    problems = []
+    if flow.name != path.stem:
+        problems.append(ContentError(shown, "[flow]",
+                                     name_mismatch(flow.name, path.stem)))
+    problems += unreachable_problems(flow, shown)
+    problems += reserved_word_problems(flow, shown)
+
+    try:
+        guidance: Guidance | None = guidance_of(flow, path.parent)
+    except ContentError as error:
+        guidance = None
+        problems.append(ContentError(
+            shown, "[flow]", f"no path ends in advice: its guidance "
+                             f"{flow.guidance!r} does not load ({error}); fix that "
+                             "file or name a guidance that loads"))
+    if guidance is not None:
+        mismatches = vocabulary_problems(flow, guidance)
+        problems += [ContentError(shown, p.where, p.problem) for p in mismatches]
+        if mismatches:
+            guidance = None  # advice for facts it does not know would only fail
+    return problems + PathChecks(flow, shown, guidance).run()
+
+
+class PathChecks:
+    """The checks that walk every path: budgets and advice at the end."""
+
+    def __init__(self, flow: Flow, shown: str, guidance: Guidance | None) -> None:
+        self.flow = flow
+        self.shown = shown
+        self.guidance = guidance
+        self.questions = QuestionBudget(flow, shown)
+        self.summaries = SummaryBudget(shown)
+        self.no_advice: list[ContentError] = []
+
+    def run(self) -> list[ContentError]:
+        guidance = self.guidance
+        codes = (code_samples(self.flow, guidance) if guidance else
+                 {q.id: q.codes[:1] for q in self.flow.questions.values()})
+        for lang in self.flow.languages:
+            for session in visits(self.flow, codes, lang):
+                self.questions.visit(session)
+                if session.done and guidance and not self.no_advice:
+                    self.advise(guidance, session)
+        return [*self.questions.problems.values(), *self.no_advice,
+                *self.summaries.problems]
+
+    def advise(self, guidance: Guidance, session: Session) -> None:
+        answers = dict(session.answers)
+        history = list(session.history)
+
+        def path() -> str:
+            return " > ".join(str(Step(qid, answers.get(qid))) for qid in history)
+
+        try:
+            advice = guidance.advise(session.facts(self.flow), session.language)
+        except (ValueError, LookupError) as error:
+            # One is enough: the same cause would repeat on thousands of paths.
+            self.no_advice.append(ContentError(
+                self.shown, f'path "{path()}"',
+                f"does not end in advice ({error}); make the guidance's rules "
+                "cover these facts"))
+            return
+        self.summaries.visit(advice, path)
+
+
+def _with_hint(problem: str) -> str:
+    for part, hint in LOAD_HINTS:
+        if part in problem:
+            return f"{problem}; {hint}"
+    return problem
+
+
+def _shown(path: Path) -> str:
+    """The path relative to the current folder when it is inside it."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd()))
+    except ValueError:
+        return str(path)

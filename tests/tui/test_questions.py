@@ -1,0 +1,270 @@
+"""Answering questions in the app: keys, arrows, the mouse, Back, Start over,
+the "why we ask" help, the state code, and the summary on request."""
+
+from __future__ import annotations
+
+from textual.widgets import Button, Input, Static
+
+from pathfinder.machine.replay import Step
+from pathfinder.tui.screens.question import EMPTY_CODE, FIRST_QUESTION, SKIP_TIP
+
+from .conftest import SIZE
+from .helpers import (
+    choice_lines,
+    problem_text,
+    questionnaire,
+    shown_summary,
+    skip_ahead,
+    start,
+    summary,
+    type_text,
+)
+
+
+def progress(screen) -> str:
+    return str(screen.query_one("#progress", Static).content)
+
+
+def question_text(screen) -> str:
+    return str(screen.query_one("#question-text", Static).content)
+
+
+async def test_the_first_question_shows_its_choices_and_where_you_are(app, flow):
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await start(pilot)
+
+        assert question_text(screen) == "Which plan does your child have?"
+        assert progress(screen) == f"Question 1 of about {flow.longest_path}"
+        assert choice_lines(screen) == [
+            "▶ 1. An IEP (a special education plan)",
+            "  2. A 504 plan",
+            "  3. No plan yet (being tested, turned down, or found not eligible)",
+            "  4. I am not sure",
+        ]
+
+
+async def test_a_number_key_answers_and_moves_to_the_next_question(app):
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await start(pilot)
+        await pilot.press("2")
+
+        assert screen.session.answers == {"plan": "504"}
+        assert screen.question.id == "issue_504"
+        assert progress(screen).startswith("Question 2 of about ")
+
+
+async def test_the_arrows_move_the_marked_choice_and_enter_picks_it(app):
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await start(pilot)
+        await pilot.press("down", "down")
+
+        # The cursor is a ▶ in front of the choice, not only a colour.
+        assert choice_lines(screen)[2].startswith("▶ 3.")
+        assert choice_lines(screen)[0].startswith("  1.")
+
+        await pilot.press("enter")
+        assert screen.session.answers == {"plan": "none"}
+        assert screen.question.id == "issue_no_plan"
+
+
+async def test_clicking_a_choice_picks_it(app):
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await start(pilot)
+        # The second line of the list is choice 2.
+        await pilot.click("#choices", offset=(6, 1))
+
+        assert screen.session.answers == {"plan": "504"}
+
+
+async def test_a_number_with_no_choice_says_so_and_changes_nothing(app):
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await start(pilot)
+        await pilot.press("7")
+
+        assert screen.question.id == "plan"
+        assert screen.session.answers == {}
+        assert problem_text(screen) == "There is no choice 7. Pick 1 to 4."
+
+
+async def test_back_returns_to_the_question_asked_before_with_its_answer_marked(app):
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await start(pilot)
+        # A 504 plan leads to the 504 wording of the second question.
+        await pilot.press("2", "3")
+        assert screen.question.id == "urgent"
+
+        await pilot.press("escape")
+
+        assert screen.question.id == "issue_504"
+        assert question_text(screen) == (
+            "What is the disagreement about the 504 plan mostly about?"
+        )
+        assert progress(screen).startswith("Question 2 of about ")
+        lines = choice_lines(screen)
+        assert lines[2] == (
+            "▶ 3. The supports (accommodations) in the plan  ✓ your answer"
+        )
+        assert [line for line in lines if "your answer" in line] == [lines[2]]
+
+
+async def test_back_twice_reaches_the_first_answer_and_a_new_answer_replaces_it(app):
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await start(pilot)
+        await pilot.press("2", "3", "escape", "escape")
+
+        assert screen.question.id == "plan"
+        assert choice_lines(screen)[1] == "▶ 2. A 504 plan  ✓ your answer"
+
+        await pilot.press("1")
+        assert screen.question.id == "issue"
+        # The 504 branch's answer is gone: it is no longer on the path.
+        assert screen.session.answers == {"plan": "iep"}
+
+
+async def test_back_on_the_first_question_says_there_is_nothing_before(app):
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await start(pilot)
+        await pilot.press("escape")
+
+        assert screen.question.id == "plan"
+        assert problem_text(screen) == FIRST_QUESTION
+
+
+async def test_the_back_button_works_like_the_key(app):
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await start(pilot)
+        await pilot.press("1")
+        await pilot.click("#back")
+
+        assert screen.question.id == "plan"
+
+
+async def test_start_over_clears_every_answer(app):
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await start(pilot)
+        await pilot.press("1", "3", "ctrl+r")
+
+        assert screen.question.id == "plan"
+        assert screen.session.answers == {}
+        assert progress(screen).startswith("Question 1 of about ")
+        assert not any("your answer" in line for line in choice_lines(screen))
+        assert screen.query_one("#summary-now", Button).disabled
+
+
+async def test_the_help_key_shows_and_hides_why_we_ask(app, flow):
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await start(pilot)
+        why = screen.query_one("#why", Static)
+        assert not why.display
+
+        await pilot.press("question_mark")
+        assert why.display
+        assert str(why.content) == f"Why we ask: {flow.question('plan').help}"
+
+        await pilot.press("question_mark")
+        assert not why.display
+
+
+def reach_the_state_question() -> list[Step]:
+    """Answers that lead to the last question, the state code."""
+    answers = [("plan", "iep"), ("issue", "services"), ("urgent", "no"),
+               ("stage", "starting"), ("goal", "agreement"),
+               ("since", "under_6_months")]
+    return [Step(question, answer) for question, answer in answers]
+
+
+async def test_the_help_key_works_while_typing_a_state_code(app, flow):
+    async with app.run_test(size=SIZE) as pilot:
+        await start(pilot)
+        screen = await skip_ahead(pilot, reach_the_state_question())
+        await pilot.press("question_mark")
+
+        why = screen.query_one("#why", Static)
+        assert why.display
+        assert str(why.content) == f"Why we ask: {flow.question('state').help}"
+        assert screen.query_one("#code", Input).value == ""
+
+
+async def test_a_bad_state_code_gets_a_clear_message_and_loses_nothing(app):
+    async with app.run_test(size=SIZE) as pilot:
+        await start(pilot)
+        screen = await skip_ahead(pilot, reach_the_state_question())
+        answers_before = dict(screen.session.answers)
+
+        await type_text(pilot, "zz")
+        await pilot.press("enter")
+
+        assert screen.question.id == "state"
+        assert screen.session.answers == answers_before
+        assert problem_text(screen) == (
+            "ZZ is not a U.S. state code. Type 2 letters, like NC for North"
+            " Carolina or TX for Texas. Or choose Skip."
+        )
+
+        # The parent fixes it; lower case is fine.
+        await pilot.press("backspace", "backspace")
+        await type_text(pilot, "nc")
+        await pilot.press("enter")
+
+        assert summary(app).outcome.facts["state"] == "NC"
+
+
+async def test_an_empty_state_code_asks_for_two_letters(app):
+    async with app.run_test(size=SIZE) as pilot:
+        await start(pilot)
+        screen = await skip_ahead(pilot, reach_the_state_question())
+        await pilot.press("enter")
+
+        assert screen.question.id == "state"
+        # The state may be skipped, so the message says how.
+        assert problem_text(screen) == f"{EMPTY_CODE}{SKIP_TIP}"
+
+
+async def test_the_state_box_takes_only_two_letters(app):
+    async with app.run_test(size=SIZE) as pilot:
+        await start(pilot)
+        screen = await skip_ahead(pilot, reach_the_state_question())
+        await type_text(pilot, "n1c;x")
+
+        assert screen.query_one("#code", Input).value == "nc"
+
+
+async def test_skipping_the_state_ends_without_a_state(app):
+    async with app.run_test(size=SIZE) as pilot:
+        await start(pilot)
+        await skip_ahead(pilot, reach_the_state_question())
+        await pilot.click("#skip")
+
+        outcome = summary(app).outcome
+        assert outcome.complete
+        assert "state" not in outcome.facts
+
+
+async def test_summary_now_waits_for_a_first_answer(app):
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await start(pilot)
+        assert screen.query_one("#summary-now", Button).disabled
+
+        await pilot.press("ctrl+s")
+        assert questionnaire(app) is screen
+        assert problem_text(screen).startswith("Answer at least one question first.")
+
+
+async def test_summary_now_gives_advice_from_the_answers_so_far(app):
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await start(pilot)
+        await pilot.press("2", "5")
+        assert not screen.query_one("#summary-now", Button).disabled
+
+        await pilot.click("#summary-now")
+        shown_screen = summary(app)
+        outcome = shown_screen.outcome
+        shown = shown_summary(shown_screen)
+
+    assert outcome.facts == {"plan": "504", "issue": "implementation"}
+    assert not outcome.complete
+    assert "before the last question" in shown
+    # What the engine assumed for the questions not reached is on screen.
+    assert outcome.advice.assumed
+    for assumption in outcome.advice.assumed:
+        assert assumption in shown

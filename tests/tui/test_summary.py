@@ -1,0 +1,188 @@
+"""The summary screen: its sections, saving it as a text file, starting over
+and quitting."""
+
+from __future__ import annotations
+
+from textual.widgets import Input, Static
+
+from pathfinder.tui.saving import DEFAULT_FILE_NAME
+from pathfinder.tui.screens.save import ALREADY_THERE, SaveScreen
+
+from .conftest import SIZE
+from .helpers import questionnaire, show_summary_for, start, texts_in
+
+# An IEP service cut in Wisconsin: every section of the summary has content.
+WISCONSIN = {"plan": "iep", "issue": "services", "stage": "meetings_failed",
+             "goal": "decision", "urgent": "no", "since": "6_to_12_months",
+             "state": "WI"}
+
+
+async def reach_summary(pilot, flow, facts=WISCONSIN):
+    return await show_summary_for(pilot, facts)
+
+
+def save_dialog(app) -> SaveScreen:
+    assert isinstance(app.screen, SaveScreen), f"on {type(app.screen).__name__}"
+    return app.screen
+
+
+def save_problem(app) -> str:
+    problem = save_dialog(app).query_one("#save-problem", Static)
+    return str(problem.content) if problem.display else ""
+
+
+async def retype(pilot, where: str) -> None:
+    """Put a new name in the file name box, as pasting it would."""
+    box = save_dialog(pilot.app).query_one("#save-path", Input)
+    box.value = where
+    await pilot.pause()
+
+
+async def test_the_summary_shows_the_advice_in_titled_sections(app, flow):
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await reach_summary(pilot, flow)
+        advice = screen.outcome.advice
+        label = advice.guidance.label
+
+        def section(key):
+            return texts_in(screen.query_one(f"#section-{key}"))
+
+        assert section("best_step") == [
+            label("best_step"),
+            advice.guidance.path_name(advice.primary),
+            advice.guidance.content.paths[advice.primary].short.get("en"),
+        ]
+        assert section("why") == [label("why"), advice.why]
+        # Numbered steps, each marker beside its step.
+        steps = section("next_steps")
+        assert steps[0] == label("next_steps")
+        assert steps[1:3] == ["1.", advice.next_steps[0]]
+        assert section("free_help")[1::2] == ["•"] * len(advice.free_help)
+        assert section("free_help")[2::2] == advice.free_help
+        assert section("disclaimer") == [label("disclaimer")]
+        assert not screen.query("#stopped-early")
+
+
+async def test_the_summary_scrolls(app, flow):
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await reach_summary(pilot, flow)
+        body = screen.query_one("#summary-body")
+        assert body.max_scroll_y > 0
+
+        await pilot.press("end")
+        assert body.scroll_y == body.max_scroll_y
+
+
+async def test_save_asks_where_and_writes_the_summary_there(app, flow, save_to):
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await reach_summary(pilot, flow)
+        await pilot.press("s")
+
+        box = save_dialog(app).query_one("#save-path", Input)
+        assert box.value == str(save_to)
+
+        await pilot.press("enter")
+        assert app.screen is screen
+
+    assert save_to.read_text(encoding="utf-8") == screen.outcome.summary_text
+
+
+async def test_save_to_another_name_the_parent_types(app, flow, tmp_path):
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await reach_summary(pilot, flow)
+        await pilot.click("#save")
+        await retype(pilot, str(tmp_path / "for-the-meeting.txt"))
+        await pilot.click("#save-dialog #save")
+
+    saved = tmp_path / "for-the-meeting.txt"
+    assert saved.read_text(encoding="utf-8") == screen.outcome.summary_text
+
+
+async def test_save_into_a_folder_uses_the_usual_file_name(app, flow, tmp_path):
+    folder = tmp_path / "papers"
+    folder.mkdir()
+    async with app.run_test(size=SIZE) as pilot:
+        await reach_summary(pilot, flow)
+        await pilot.press("s")
+        await retype(pilot, str(folder))
+        await pilot.press("enter")
+
+    assert (folder / DEFAULT_FILE_NAME).is_file()
+
+
+async def test_save_to_a_missing_folder_explains_and_keeps_the_dialog(
+    app, flow, tmp_path
+):
+    missing = tmp_path / "no-such-folder" / "summary.txt"
+    async with app.run_test(size=SIZE) as pilot:
+        await reach_summary(pilot, flow)
+        await pilot.press("s")
+        await retype(pilot, str(missing))
+        await pilot.press("enter")
+
+        assert save_problem(app) == (
+            f"There is no folder named {missing.parent}. Check the name."
+        )
+        # What was typed is still there to fix.
+        assert save_dialog(app).query_one("#save-path", Input).value == str(missing)
+
+    assert not missing.parent.exists()
+
+
+async def test_save_over_a_file_asks_before_replacing_it(app, flow, save_to):
+    earlier_note = "a note the parent wrote earlier\n"
+    save_to.write_text(earlier_note, encoding="utf-8")
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await reach_summary(pilot, flow)
+        await pilot.press("s", "enter")
+
+        assert save_problem(app) == ALREADY_THERE
+        assert save_to.read_text(encoding="utf-8") == earlier_note
+
+        await pilot.press("enter")
+        assert app.screen is screen
+
+    assert save_to.read_text(encoding="utf-8") == screen.outcome.summary_text
+
+
+async def test_cancel_saves_nothing(app, flow, save_to):
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await reach_summary(pilot, flow)
+        await pilot.press("s", "escape")
+        assert app.screen is screen
+
+    assert not save_to.exists()
+
+
+async def test_start_over_from_the_summary_asks_the_first_question_again(app, flow):
+    async with app.run_test(size=SIZE) as pilot:
+        await reach_summary(pilot, flow)
+        await pilot.press("r")
+
+        screen = questionnaire(app)
+        assert screen.question.id == "plan"
+        assert screen.session.answers == {}
+        assert app.outcome is None
+
+
+async def test_quit_from_the_summary_closes_the_app(app, flow):
+    async with app.run_test(size=SIZE) as pilot:
+        await reach_summary(pilot, flow)
+        await pilot.press("q")
+        assert not app.is_running
+
+    assert app.return_code == 0
+
+
+async def test_the_quit_button_closes_the_app(app, flow):
+    async with app.run_test(size=SIZE) as pilot:
+        await reach_summary(pilot, flow)
+        await pilot.click("#quit")
+        assert not app.is_running
+
+
+async def test_ctrl_q_quits_in_the_middle_of_the_questions(app):
+    async with app.run_test(size=SIZE) as pilot:
+        await start(pilot)
+        await pilot.press("1", "ctrl+q")
+        assert not app.is_running
