@@ -39,13 +39,21 @@ async def type_text(pilot: Pilot, text: str) -> None:
     await pilot.press(*text)
 
 
+def give(machine: FlowMachine, session: Session, step: Step) -> None:
+    """One answer (or a skip) straight to the machine."""
+    if step.answer is None:
+        machine.skip(session)
+    else:
+        machine.answer(session, step.answer)
+
+
 async def skip_ahead(pilot: Pilot, steps: Iterable[Step]) -> QuestionnaireScreen:
     """Give `steps` through the real machine, without key presses, then show
     the question they lead to: for tests about a later question."""
     screen = questionnaire(pilot.app)
     for step in steps:
         assert screen.question.id == step.question
-        screen.machine.answer(screen.session, step.answer or "")
+        give(screen.machine, screen.session, step)
     screen.show_question()
     await pilot.pause()
     return screen
@@ -61,10 +69,7 @@ async def show_summary_for(pilot: Pilot, facts: Mapping[str, str]) -> SummaryScr
     session = Session.begin(app.flow)
     machine = FlowMachine.for_flow(app.flow)
     for step in answers_for(app.flow, facts):
-        if step.answer is None:
-            machine.skip(session)
-        else:
-            machine.answer(session, step.answer)
+        give(machine, session, step)
     app.show_summary(outcome_of(app.flow, session))
     await pilot.pause()
     return summary(app)

@@ -17,7 +17,9 @@ ASK = "Where should we save your summary? Change the name or folder if you like.
 SHARED_COMPUTER = (
     "The file stays on this computer. On a shared computer, others may see it."
 )
-ALREADY_THERE = "A file with this name is already there. Press Save again to replace it."
+ALREADY_THERE = (
+    "A file with this name is already there. Press Save again to replace it."
+)
 
 
 class SaveScreen(ModalScreen[Path | None]):
