@@ -85,20 +85,25 @@ def check_file(path: Path) -> list[ContentError]:
     problems += unreachable_problems(flow, shown)
     problems += reserved_word_problems(flow, shown)
 
+    guidance, mismatches = _guidance_for(flow, path, shown)
+    return problems + mismatches + PathChecks(flow, shown, guidance).run()
+
+
+def _guidance_for(flow: Flow, path: Path,
+                  shown: str) -> tuple[Guidance | None, list[ContentError]]:
+    """The flow's guidance if it loads and knows all the flow's facts, and the
+    problems found; without it no advice is checked, since none could be given."""
     try:
-        guidance: Guidance | None = guidance_of(flow, path.parent)
+        guidance = guidance_of(flow, path.parent)
     except ContentError as error:
-        guidance = None
-        problems.append(ContentError(
+        return None, [ContentError(
             shown, "[flow]", f"no path ends in advice: its guidance "
                              f"{flow.guidance!r} does not load ({error}); fix that "
-                             "file or name a guidance that loads"))
-    if guidance is not None:
-        mismatches = vocabulary_problems(flow, guidance)
-        problems += [ContentError(shown, p.where, p.problem) for p in mismatches]
-        if mismatches:
-            guidance = None  # advice for facts it does not know would only fail
-    return problems + PathChecks(flow, shown, guidance).run()
+                             "file or name a guidance that loads")]
+
+    mismatches = [ContentError(shown, problem.where, problem.problem)
+                  for problem in vocabulary_problems(flow, guidance)]
+    return (None if mismatches else guidance), mismatches
 
 
 class PathChecks:
@@ -125,11 +130,10 @@ class PathChecks:
                 *self.summaries.problems]
 
     def advise(self, guidance: Guidance, session: Session) -> None:
-        answers = dict(session.answers)
-        history = list(session.history)
-
         def path() -> str:
-            return " > ".join(str(Step(qid, answers.get(qid))) for qid in history)
+            # Read while the walk is still on this path (it is called at once).
+            return " > ".join(str(Step(qid, session.answers.get(qid)))
+                              for qid in session.history)
 
         try:
             advice = guidance.advise(session.facts(self.flow), session.language)
