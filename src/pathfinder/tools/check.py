@@ -115,7 +115,6 @@ class PathChecks:
         self.guidance = guidance
         self.questions = QuestionBudget(flow, shown)
         self.summaries = SummaryBudget(shown)
-        self.no_advice: list[ContentError] = []
 
     def run(self) -> list[ContentError]:
         guidance = self.guidance
@@ -124,26 +123,22 @@ class PathChecks:
         for lang in self.flow.languages:
             for session in visits(self.flow, codes, lang):
                 self.questions.visit(session)
-                if session.done and guidance and not self.no_advice:
+                if session.done and guidance:
                     self.advise(guidance, session)
-        return [*self.questions.problems.values(), *self.no_advice,
-                *self.summaries.problems]
+        return [*self.questions.problems.values(), *self.summaries.problems]
 
     def advise(self, guidance: Guidance, session: Session) -> None:
+        """The advice at the end of the path the session took, and its texts.
+
+        Once the guidance loads and knows every fact the flow gathers, the
+        engine gives advice for any facts (its last primary rule matches all).
+        """
         def path() -> str:
             # Read while the walk is still on this path (it is called at once).
             return " > ".join(str(Step(qid, session.answers.get(qid)))
                               for qid in session.history)
 
-        try:
-            advice = guidance.advise(session.facts(self.flow), session.language)
-        except (ValueError, LookupError) as error:
-            # One is enough: the same cause would repeat on thousands of paths.
-            self.no_advice.append(ContentError(
-                self.shown, f'path "{path()}"',
-                f"does not end in advice ({error}); make the guidance's rules "
-                "cover these facts"))
-            return
+        advice = guidance.advise(session.facts(self.flow), session.language)
         self.summaries.visit(advice, path)
 
 
