@@ -15,6 +15,10 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "serve": ("pathfinder.sms.server", "serve the Twilio SMS webhook (POST /sms)"),
     "chat": ("pathfinder.sms.chat", "the SMS conversation in this terminal"),
     "purge": ("pathfinder.sms.purge", "delete SMS sessions idle too long"),
+    "flows": ("pathfinder.tools.flows", "list the assessments (flows)"),
+    "check": ("pathfinder.tools.check", "check flow files; exit 1 on any problem"),
+    "paths": ("pathfinder.tools.paths", "every path through a flow, with its advice"),
+    "graph": ("pathfinder.tools.graph", "draw a flow's state graph (Mermaid, DOT, SVG)"),
 }
 DEFAULT = ("pathfinder.tui.app", "the terminal questionnaire (no subcommand)")
 

@@ -100,20 +100,7 @@ def test_without_files_it_checks_the_shipped_flows(capsys, monkeypatch):
     assert lines == [f"{len(checked)} flow files checked: no problems."]
 
 
-SHIPPED = [
-    pytest.param(
-        path, id=path.stem,
-        marks=[pytest.mark.xfail(
-            strict=True,
-            reason="TODO: flows/dispute.toml invites YES (question urgent) and "
-                   "START (question stage), words Twilio acts on; the mark can go "
-                   "when those two words leave the flow's words lists")]
-        if path.stem == "dispute" else [])
-    for path in flow_files()
-]
-
-
-@pytest.mark.parametrize("path", SHIPPED)
+@pytest.mark.parametrize("path", flow_files(), ids=lambda path: path.stem)
 def test_each_shipped_flow_passes_every_check(path):
     assert [str(problem) for problem in check_file(path)] == []
 

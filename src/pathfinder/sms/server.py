@@ -72,14 +72,7 @@ def main(argv: list[str]) -> int:
         print(f"pathfinder serve: {error}", file=sys.stderr)
         return 2
 
-    config = uvicorn.Config(
-        app,
-        host=args.host,
-        port=args.port,
-        log_config=log_config(),
-        server_header=False,
-        timeout_graceful_shutdown=5,
-    )
+    config = uvicorn.Config(app, **uvicorn_options(args.host, args.port))
     with asyncio.Runner(loop_factory=config.get_loop_factory()) as runner:
         return runner.run(serve(config, app))
 
@@ -98,6 +91,11 @@ async def serve(config: uvicorn.Config, app: Starlette) -> int:
     finally:
         await store.close()
     return 0 if server.started else 1
+
+
+def uvicorn_options(host: str, port: int) -> dict:
+    return dict(host=host, port=port, log_config=log_config(), server_header=False,
+                timeout_graceful_shutdown=5)
 
 
 def log_config() -> dict:

@@ -18,6 +18,9 @@ from pathfinder.machine.render import SMS_MAX_PARTS, render_more, render_sms
 from pathfinder.machine.session import Session
 from pathfinder.sms.messages import ONE_PART, WELCOME_PARTS, Messages
 
+SHORTEN_QUESTION = "shorten its sms text or its choices' short labels"
+
+
 @dataclass(frozen=True)
 class Over:
     """A message over its budget: what it was and how long it came out."""
@@ -66,23 +69,22 @@ class QuestionBudget:
             return
         self.seen.add(key)
 
-        position = f"as question {key[2]} of {key[3]}"
-        checks = [
-            ("the question", self.messages.question(session), ONE_PART,
-             "shorten its sms text or its choices' short labels"),
-            ("the re-prompt after an answer that is not understood",
-             self.messages.not_understood(session), ONE_PART,
-             "shorten its sms text or its choices' short labels"),
-        ]
+        sent = {
+            "the question": (self.messages.question(session), ONE_PART),
+            "the re-prompt after an answer that is not understood":
+                (self.messages.not_understood(session), ONE_PART),
+        }
         if session.number == 1:
-            checks.append(("the welcome with this first question",
-                           self.messages.welcome(session), WELCOME_PARTS,
-                           "shorten its sms text or its choices' short labels"))
-        for what, text, allowed, fix in checks:
-            found = over(f"{what} ({session.language}) {position}", text, allowed)
-            if found and (session.current, what) not in self.problems:
-                self.problems[(session.current, what)] = ContentError(
-                    self.file, f'question "{session.current}"', f"{found}; {fix}")
+            sent["the welcome with this first question"] = (
+                self.messages.welcome(session), WELCOME_PARTS)
+
+        position = f"({session.language}) as question {key[2]} of {key[3]}"
+        for what, (text, allowed) in sent.items():
+            found = over(f"{what} {position}", text, allowed)
+            if found:
+                self.problems.setdefault((session.current, what), ContentError(
+                    self.file, f'question "{session.current}"',
+                    f"{found}; {SHORTEN_QUESTION}"))
 
 
 # The Advice fields each renderer reads (render.py). Advices that agree on

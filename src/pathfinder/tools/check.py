@@ -24,12 +24,12 @@ from pathfinder.machine.library import guidance_of, name_mismatch, vocabulary_pr
 from pathfinder.machine.session import Session
 
 from .budget import QuestionBudget, SummaryBudget
+from .options import parse
 from .reserved import reserved_word_problems
 from .structure import unreachable_problems
 from .walk import Step, code_samples, visits
 
 FOUND_PROBLEMS = 1
-USAGE_ERROR = 2
 
 # What to do about the problems the flow loader refuses a file for; its own
 # message says what is wrong.
@@ -50,10 +50,9 @@ def main(argv: list[str]) -> int:
                     "languages, text-message budgets and reserved words.")
     parser.add_argument("files", nargs="*", metavar="FILE",
                         help="flow files to check (default: the shipped flows)")
-    try:
-        args = parser.parse_args(argv)
-    except SystemExit as exit_:
-        return exit_.code if isinstance(exit_.code, int) else USAGE_ERROR
+    args = parse(parser, argv)
+    if isinstance(args, int):
+        return args
 
     files = [Path(name) for name in args.files] or flow_files()
     problems = []

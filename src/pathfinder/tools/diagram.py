@@ -95,9 +95,6 @@ def svg(flow: Flow, lang: str = "en") -> bytes:
     """The flow drawn as SVG by Graphviz's dot program. Raises GraphvizMissing."""
     graph = static_graph(graph_machine(flow, GRAPHVIZ, lang))
 
-    # TODO: DOT and SVG output are untested here because neither the graphviz
-    # package nor dot is installed; the mark can go when the test machine has
-    # both and tests/tools/test_graph.py draws an SVG.
     import graphviz  # only here: it exists whenever graph_machine succeeded
 
     try:
