@@ -6,7 +6,13 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from pathfinder.machine.gsm import Measure, gsm_safe, measure
+from pathfinder.machine.gsm import (
+    GSM_BASIC,
+    GSM_EXTENSION,
+    Measure,
+    gsm_safe,
+    measure,
+)
 
 
 def test_plain_text_is_gsm7_and_one_part():
@@ -119,3 +125,31 @@ def test_gsm_safe_text_always_measures_gsm7(text):
 def test_gsm_safe_keeps_text_that_is_already_gsm7(text):
     if measure(text).encoding == "GSM-7":
         assert gsm_safe(text) == text
+
+
+def _measured_one_by_one(text: str) -> Measure:
+    """The plain definition, character by character, to check the fast count."""
+    gsm = all(ch in GSM_BASIC or ch in GSM_EXTENSION for ch in text)
+    if gsm:
+        costs = [2 if ch in GSM_EXTENSION else 1 for ch in text]
+        single, per_part = 160, 153
+    else:
+        costs = [2 if ord(ch) > 0xFFFF else 1 for ch in text]
+        single, per_part = 70, 67
+    parts, used = 1, 0
+    if sum(costs) > single:
+        for cost in costs:
+            if used + cost > per_part:
+                parts, used = parts + 1, 0
+            used += cost
+    return Measure("GSM-7" if gsm else "UCS-2", sum(costs), parts)
+
+
+_MIXED = st.text(
+    alphabet=st.sampled_from(["a", "é", "€", "{", "á", "😀", "\n"]), max_size=400
+)
+
+
+@given(_MIXED)
+def test_the_fast_count_agrees_with_counting_one_by_one(text):
+    assert measure(text) == _measured_one_by_one(text)

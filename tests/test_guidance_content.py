@@ -89,11 +89,15 @@ def test_an_unknown_fact_in_a_condition_is_refused(tmp_path):
         load_guidance(path)
 
 
-def test_a_rule_without_its_reason_is_refused(tmp_path):
+def first_step_reason(lang: str) -> str:
+    """The line of the last primary rule that holds its reason in `lang`."""
     rule_start = SHIPPED_TEXT.index('id = "first-step"')
-    why = SHIPPED_TEXT.index("why = ", rule_start)
-    end = SHIPPED_TEXT.index("\n", why)
-    path = broken_copy(tmp_path, SHIPPED_TEXT[why:end + 1], "")
+    why = SHIPPED_TEXT.index(f"why.{lang} = ", rule_start)
+    return SHIPPED_TEXT[why:SHIPPED_TEXT.index("\n", why) + 1]
+
+
+def test_a_rule_without_its_reason_is_refused(tmp_path):
+    path = broken_copy(tmp_path, first_step_reason("en") + first_step_reason("es"), "")
 
     with pytest.raises(ContentError, match=r'primary rule "first-step": '
                                            r"missing text 'why'"):
@@ -108,9 +112,10 @@ def test_a_path_without_its_page_is_refused(tmp_path):
 
 
 def test_a_text_missing_a_declared_language_is_refused(tmp_path):
-    path = broken_copy(tmp_path, 'languages = ["en"]', 'languages = ["en", "es"]')
+    path = broken_copy(tmp_path, first_step_reason("es"), "")
 
-    with pytest.raises(ContentError, match=r"has no 'es' version"):
+    with pytest.raises(ContentError, match=r'primary rule "first-step": '
+                                           r"text 'why' has no 'es' version"):
         load_guidance(path)
 
 

@@ -92,17 +92,18 @@ def test_a_code_outside_the_vocabulary_is_refused(tmp_path):
 
 
 def test_every_mismatch_is_listed_not_only_the_first(tmp_path):
+    # Vietnamese: a language the shipped fit504 guidance has no advice in.
     text = (SOUND.replace('fact = "school"', 'fact = "schol"')
             .replace('value = "known"', 'value = "sure"')
-            .replace('languages = ["en"]', 'languages = ["en", "es"]'))
-    text = _with_spanish(text)
+            .replace('languages = ["en"]', 'languages = ["en", "vi"]'))
+    text = _with_language(text, "vi")
     flow = load_flow(flow_file(tmp_path, text))
 
     problems = vocabulary_problems(flow, load_guidance("fit504"))
 
     assert [p.where for p in problems] == [
         "[flow]", 'question "condition"', 'question "school"']
-    assert "offers es but guidance fit504.toml has no advice in it" in str(problems[0])
+    assert "offers vi but guidance fit504.toml has no advice in it" in str(problems[0])
 
 
 def test_a_guidance_file_beside_the_flow_is_found_by_its_path():
@@ -111,12 +112,12 @@ def test_a_guidance_file_beside_the_flow_is_found_by_its_path():
     assert assessment.guidance.name == "long_summary"
 
 
-def _with_spanish(text: str) -> str:
-    """Every English text of the sound flow given a Spanish version too."""
+def _with_language(text: str, lang: str) -> str:
+    """Every English text of the sound flow given a `lang` version too."""
     lines = []
     for line in text.splitlines():
         key, sep, value = line.partition(" = ")
         if key.strip() in ("title", "intro", "text", "help", "label") and sep:
-            line = f"{key} = {{ en = {value}, es = {value} }}"
+            line = f"{key} = {{ en = {value}, {lang} = {value} }}"
         lines.append(line)
     return "\n".join(lines)

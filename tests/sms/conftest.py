@@ -1,4 +1,10 @@
-"""Fixtures for the SMS service: a real SQLite file, the real app, signed texts.
+"""Fixtures for the SMS service: real stores, the real app, signed texts.
+
+The store is a real SQLite file or a real Redis server: every test that uses
+it runs once on each, unless its module names one with a `store_kind`
+fixture of its own. The Redis server is started once for the whole run on a
+free loopback port and stopped at the end; when none can be started, the
+tests that need it fail, they never skip.
 
 Every request a test sends is signed the way Twilio signs it (the public URL
 plus every field, with the account's Auth Token), unless the test is about
@@ -7,7 +13,7 @@ a request that is not.
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 
 import httpx
@@ -18,10 +24,23 @@ from pathfinder.sms.app import create_app
 from pathfinder.sms.conversation import Conversation
 from pathfinder.sms.identity import NumberHasher
 from pathfinder.sms.inbox import Inbox
+from pathfinder.sms.redis_store import RedisStore
 from pathfinder.sms.signature import SignatureCheck
 from pathfinder.sms.sqlite_store import SQLiteStore
+from pathfinder.sms.store import SessionStore
+from tests.support.servers import RedisServer
 
 from .texting import AUTH_TOKEN, PUBLIC_URL, SECRET, Clock, Phone
+
+# Short, so a test of a worker that died holding a turn waits little.
+TEST_LEASE_SECONDS = 0.5
+
+
+@pytest.fixture(scope="session")
+def redis_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RedisServer]:
+    server = RedisServer(tmp_path_factory.mktemp("redis")).start()
+    yield server
+    server.stop()
 
 
 @pytest.fixture(scope="session")
@@ -44,17 +63,29 @@ def db_path(tmp_path: Path) -> Path:
     return tmp_path / "sessions.db"
 
 
+@pytest.fixture(params=["sqlite", "redis"])
+def store_kind(request: pytest.FixtureRequest) -> str:
+    return request.param
+
+
 @pytest.fixture
-async def store(db_path: Path, clock: Clock) -> AsyncIterator[SQLiteStore]:
+async def store(
+    store_kind: str, request: pytest.FixtureRequest, db_path: Path, clock: Clock
+) -> AsyncIterator[SessionStore]:
     # An ASGI transport runs no lifespan, so the store is opened here.
-    store = SQLiteStore(db_path, clock=clock)
+    if store_kind == "sqlite":
+        store: SessionStore = SQLiteStore(db_path, clock=clock)
+    else:
+        server: RedisServer = request.getfixturevalue("redis_server")
+        server.empty()
+        store = RedisStore(server.url, clock=clock, lease_seconds=TEST_LEASE_SECONDS)
     await store.open()
     yield store
     await store.close()
 
 
 @pytest.fixture
-def inbox(store: SQLiteStore, conversation: Conversation, clock: Clock) -> Inbox:
+def inbox(store: SessionStore, conversation: Conversation, clock: Clock) -> Inbox:
     return Inbox(store, conversation, clock=clock)
 
 

@@ -80,3 +80,50 @@ def test_every_choice_of_every_question_is_reachable_by_its_number(reader, flow)
     for question in flow.questions.values():
         for number, choice in enumerate(question.choices, start=1):
             assert reader.read(question, str(number)) == Answer(choice.value)
+
+
+@pytest.mark.parametrize(
+    ("question", "text", "value"),
+    [
+        ("plan", "Plan 504", "504"),
+        ("plan", "plan 504.", "504"),
+        ("plan", "PEI", "iep"),  # Puerto Rico's name for an IEP
+        ("plan", "No sé", "unsure"),
+        ("plan", "no se", "unsure"),
+        ("plan", "No lo sé", "unsure"),
+        ("plan", "Todavía sin plan", "none"),
+        ("plan", "ninguno", "none"),
+        ("plan", "uno", "iep"),
+        ("plan", "opción 2", "504"),
+        ("urgent", "sí", "yes"),
+        ("urgent", "Si", "yes"),
+        ("urgent", "SÍ.", "yes"),
+        ("urgent", "no", "no"),
+        ("urgent", "Urgente", "yes"),
+        ("urgent", "no urgente", "no"),
+        ("issue", "disciplina", "discipline"),
+        ("issue", "Suspendido", "discipline"),
+        ("issue", "trato injusto", "discrimination"),
+        ("issue", "acoso", "discrimination"),
+        ("issue", "Expediente", "records"),
+        ("issue", "Dónde estudia", "placement"),
+        ("issue_504", "apoyos", "services"),
+        ("issue_no_plan", "No califica", "eligibility"),
+        ("stage", "Espero respuesta", "waiting"),
+        ("stage", "recien empezo", "starting"),
+        ("goal", "que decida alguien neutral", "decision"),
+        ("since", "Hace 2+ años", "over_2_years"),
+        ("since", "menos de 6 meses", "under_6_months"),
+        ("state", "omitir", None),
+        ("state", "saltar", None),
+    ],
+)
+def test_spanish_answers_are_understood(reader, flow, question, text, value):
+    assert reader.read(flow.question(question), text) == Answer(value)
+
+
+def test_every_choice_is_understood_by_its_own_spanish_words(reader, flow):
+    for question in flow.questions.values():
+        for choice in question.choices:
+            for form in (choice.short.get("es"), choice.label.get("es")):
+                assert reader.read(question, form) == Answer(choice.value), form

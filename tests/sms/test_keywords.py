@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from pathfinder.sms.keywords import Keyword, find_keyword
+from pathfinder.sms.keywords import Keyword, find_keyword, language_asked
 
 
 @pytest.mark.parametrize(
@@ -60,3 +60,44 @@ def test_a_whole_message_keyword_is_recognised(text, keyword):
 )
 def test_a_keyword_inside_other_words_is_not_a_keyword(text):
     assert find_keyword(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "keyword"),
+    [
+        ("ES", Keyword.SPANISH),
+        ("es", Keyword.SPANISH),
+        ("ESPAÑOL", Keyword.SPANISH),
+        ("Español.", Keyword.SPANISH),
+        ("ESPANOL", Keyword.SPANISH),  # a phone without ñ
+        ("EN", Keyword.ENGLISH),
+        ("en.", Keyword.ENGLISH),
+        ("ENGLISH", Keyword.ENGLISH),
+        ("English", Keyword.ENGLISH),
+        ("SEGUIR", Keyword.MORE),  # offered in Spanish texts: MAS reads as "but"
+        ("ATRÁS", Keyword.BACK),
+        ("REINICIAR", Keyword.RESTART),
+        ("PARAR", Keyword.OPT_OUT),
+        ("Alto", Keyword.OPT_OUT),
+        ("cancelar", Keyword.OPT_OUT),
+        ("No me escriban", Keyword.OPT_OUT),
+    ],
+)
+def test_spanish_and_language_keywords_are_recognised(text, keyword):
+    assert find_keyword(text) is keyword
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["es urgente", "en la escuela", "english class", "español por favor",
+     "hablo español", "ES EN", "seguir igual"],
+)
+def test_a_language_word_inside_a_sentence_switches_nothing(text):
+    assert find_keyword(text) is None
+
+
+def test_each_language_keyword_names_its_language():
+    assert language_asked(Keyword.SPANISH) == "es"
+    assert language_asked(Keyword.ENGLISH) == "en"
+    assert language_asked(Keyword.MORE) is None
+    assert language_asked(None) is None

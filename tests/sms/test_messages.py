@@ -3,22 +3,25 @@
 from __future__ import annotations
 
 import dataclasses
+import itertools
 
 import pytest
 
 from pathfinder.machine.flow import Flow, flow_files, load_flow
 from pathfinder.machine.session import Session
 from pathfinder.sms import messages
-from pathfinder.sms.keywords import find_keyword
-from pathfinder.sms.messages import ENGLISH, Messages
+from pathfinder.machine.gsm import gsm_safe
+from pathfinder.sms.keywords import Keyword, find_keyword
+from pathfinder.sms.messages import WORDINGS, Messages
 
 from .texting import ONE_PART, WELCOME_PARTS, assert_within
 
 
 def sessions_at_every_question(flow: Flow):
-    """A session on each question, as deep in the flow as it can be."""
-    for qid in flow.questions:
-        session = Session.begin(flow)
+    """A session on each question, as deep in the flow as it can be, in each
+    language the flow offers."""
+    for lang, qid in itertools.product(flow.languages, flow.questions):
+        session = Session.begin(flow, lang)
         session.current = qid
         # The longest history makes the longest progress cue ("Q10/12").
         session.history = [flow.start] * (flow.longest_path - 1)
@@ -73,20 +76,62 @@ def test_the_welcome_and_first_question_fit_two_parts(flow, texts):
     assert flow.question(flow.start).sms.get() in welcome
 
 
-def test_every_fixed_text_is_gsm_and_one_part():
-    texts = dataclasses.asdict(ENGLISH)
+@pytest.mark.parametrize("lang", sorted(WORDINGS))
+def test_every_fixed_text_is_gsm_and_one_part(lang):
+    texts = dataclasses.asdict(WORDINGS[lang])
     del texts["welcome"]  # goes with the first question, in two parts: above
     for text in texts.values():
-        filled = text.format(count=9, answer="9 (Thinking of formal steps)")
+        filled = gsm_safe(text.format(count=9, number=12, total=12,
+                                      answer="9 (Pienso en pasos formales)"))
         assert_within(filled, ONE_PART)
+
+
+# The keywords each language's help offers: words whose meaning survives
+# without accents (ATRAS, SEGUIR; not MÁS, which arrives as MAS, "but").
+HELP_KEYWORDS = {
+    "en": {"BACK": Keyword.BACK, "RESTART": Keyword.RESTART, "MORE": Keyword.MORE,
+           "STOP": Keyword.OPT_OUT},
+    "es": {"ATRAS": Keyword.BACK, "REINICIAR": Keyword.RESTART,
+           "SEGUIR": Keyword.MORE, "STOP": Keyword.OPT_OUT},
+}
 
 
 @pytest.mark.parametrize("lang", ["en", "es"])
 def test_help_says_what_this_is_where_to_get_help_and_the_keywords(lang):
     text = messages.help_text(lang)
     assert_within(text, ONE_PART)
-    for must in ("BACK", "RESTART", "MORE", "STOP", "parentcenterhub.org"):
-        assert must in text
+    assert "parentcenterhub.org" in text
+    for word, keyword in HELP_KEYWORDS[lang].items():
+        assert word in text
+        assert find_keyword(word) is keyword
+
+
+def test_the_spanish_welcome_and_first_question_fit_two_parts_and_offer_english(
+        flow, texts):
+    welcome = texts.welcome(Session.begin(flow, "es"))
+    assert_within(welcome, WELCOME_PARTS)
+    for must in ("AYUDA", "STOP", "Privado", "No es asesoria legal",
+                 "For English, reply EN.", "P1/"):
+        assert must in welcome
+    assert gsm_safe(flow.question(flow.start).sms.get("es")) in welcome
+
+
+def test_the_english_welcome_offers_spanish(flow, texts):
+    welcome = texts.welcome(Session.begin(flow))
+    assert "Para español, responda ES." in welcome
+    assert find_keyword("ES") is Keyword.SPANISH
+
+
+def test_a_spanish_question_is_sent_without_the_accents_gsm_7_lacks(flow, texts):
+    session = Session.begin(flow, "es")
+    session.current = "since"
+    sent = texts.question(session)
+    assert sent.startswith("P1/")
+    # The screen text keeps its accents; á and ó are not GSM-7, ¿ and ñ are.
+    assert flow.question("since").sms.get("es") == (
+        "¿Cuándo empezó, o cuándo se enteró?")
+    assert "¿Cuando empezo, o cuando se entero?" in sent
+    assert "4=Hace 2+ años" in sent
 
 
 def test_a_note_that_cannot_fit_gives_way_to_a_message_that_stands_alone(flow):

@@ -25,7 +25,8 @@ from .texting import (
 )
 
 # Parts each kind of reply may take (sms-budget.md); everything else gets one.
-BUDGET = {"started": 2, "finished": 3, "sent more": 3}
+BUDGET = {"started": 2, "finished": 3, "sent more": 3,
+          "switched language, summary again": 3}
 
 # The fixtures are shared by the examples of a test, so each example begins
 # by opting out, which deletes everything kept for the number.
@@ -46,7 +47,8 @@ number_texts = st.integers(min_value=-1, max_value=12).flatmap(
 )
 word_texts = st.sampled_from(
     ["iep", "504", "yes", "no", "si", "Sí", "NC", "wi", "0", "skip", "suspended",
-     "not sure", "he came back from suspension", "please stop the meeting"]
+     "not sure", "he came back from suspension", "please stop the meeting",
+     "no sé", "Plan 504", "disciplina", "es urgente", "ESPAÑOL", "inglés"]
 )
 odd_texts = st.one_of(
     st.text(max_size=40),

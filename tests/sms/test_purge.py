@@ -1,4 +1,4 @@
-"""`pathfinder purge` deletes idle sessions on demand."""
+"""`pathfinder purge` deletes idle sessions on demand, from either store."""
 
 from __future__ import annotations
 
@@ -8,14 +8,16 @@ import time
 from pathlib import Path
 
 from pathfinder.sms.purge import main
+from pathfinder.sms.redis_store import RedisStore
 from pathfinder.sms.sqlite_store import SQLiteStore
-from pathfinder.sms.store import DAY_SECONDS
+from pathfinder.sms.store import DAY_SECONDS, SessionStore
+from tests.support.servers import LOOPBACK, free_port
 
 
-async def keep_two_sessions(path: Path) -> None:
+async def keep_two_sessions_in(store: SessionStore) -> None:
     """One last texted 40 days ago, one 2 days ago."""
     now = time.time()
-    store = SQLiteStore(path, clock=lambda: now - 40 * DAY_SECONDS)
+    store.clock = lambda: now - 40 * DAY_SECONDS
     await store.open()
     await store.save("a" * 64, "SM1", "r", {"step": 1}, None)
     store.clock = lambda: now - 2 * DAY_SECONDS
@@ -25,7 +27,7 @@ async def keep_two_sessions(path: Path) -> None:
 
 def test_purge_deletes_only_sessions_idle_past_the_limit(tmp_path: Path, capsys):
     path = tmp_path / "sessions.db"
-    asyncio.run(keep_two_sessions(path))
+    asyncio.run(keep_two_sessions_in(SQLiteStore(path)))
 
     assert main(["--store", f"sqlite://{path}"]) == 0
     assert "Deleted 1 session(s) with no text for 30 days" in capsys.readouterr().out
@@ -36,9 +38,22 @@ def test_purge_deletes_only_sessions_idle_past_the_limit(tmp_path: Path, capsys)
     assert "Deleted 1 session(s) with no text for 1 days" in capsys.readouterr().out
 
 
-def test_purge_explains_a_store_it_cannot_use(capsys):
-    assert main(["--store", "redis://127.0.0.1:6379/0"]) == 2
-    assert "Redis sessions are not available yet" in capsys.readouterr().err
+def test_purge_applies_a_shorter_idle_time_to_redis(redis_server, capsys):
+    redis_server.empty()
+    asyncio.run(keep_two_sessions_in(RedisStore(redis_server.url, clock=time.time)))
+
+    assert main(["--store", redis_server.url, "--idle-days", "10"]) == 0
+    assert "Deleted 1 session(s) with no text for 10 days" in capsys.readouterr().out
+    assert main(["--store", redis_server.url, "--idle-days", "10"]) == 0
+    assert "Deleted 0 session(s)" in capsys.readouterr().out
+
+
+def test_purge_explains_a_store_it_cannot_reach(capsys):
+    unreachable = f"redis://{LOOPBACK}:{free_port()}/0"
+    assert main(["--store", unreachable]) == 2
+    err = capsys.readouterr().err
+    assert "cannot reach the Redis session store at 127.0.0.1:" in err
+    assert "Check that Redis runs there" in err
 
 
 def test_purge_refuses_a_non_positive_idle_time(tmp_path: Path, capsys):

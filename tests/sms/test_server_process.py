@@ -7,93 +7,28 @@ request is signed over the public URL and all fields, exactly as Twilio signs.
 from __future__ import annotations
 
 import os
-import sqlite3
 import subprocess
 import sys
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
 from pathlib import Path
 
 import httpx
 import pytest
 
-from tests.support.servers import LOOPBACK, free_port, wait_for_port
+from tests.support.servers import LOOPBACK
 
+from .serving import NUMBER, Server
 from .texting import (
-    AUTH_TOKEN,
     ONE_PART,
-    PUBLIC_URL,
     SUMMARY_PARTS,
     WELCOME_PARTS,
     assert_within,
-    messages_in,
     new_sid,
-    signature,
     twilio_fields,
 )
 
-NUMBER = "+12025550142"
 PRIVATE_WORDS = "my-own-words-about-my-kid"
-
-
-@dataclass
-class Server:
-    """One `pathfinder serve` process and where it keeps and logs things."""
-
-    folder: Path
-    port: int = 0
-    process: subprocess.Popen | None = None
-
-    @property
-    def store(self) -> Path:
-        return self.folder / "sessions.db"
-
-    @property
-    def log(self) -> Path:
-        return self.folder / "server.log"
-
-    def start(self) -> "Server":
-        self.port = free_port()
-        env = {
-            **os.environ,
-            "TWILIO_AUTH_TOKEN": AUTH_TOKEN,
-            "PATHFINDER_PUBLIC_URL": PUBLIC_URL,
-        }
-        env.pop("PATHFINDER_SECRET", None)
-        with self.log.open("a") as log:
-            self.process = subprocess.Popen(
-                [sys.executable, "-m", "pathfinder.sms.server",
-                 "--host", LOOPBACK, "--port", str(self.port),
-                 "--store", f"sqlite://{self.store}"],
-                env=env, stdout=log, stderr=subprocess.STDOUT,
-            )
-        wait_for_port(self.port)
-        return self
-
-    def stop(self) -> None:
-        if self.process and self.process.poll() is None:
-            self.process.terminate()
-            try:
-                self.process.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait()
-
-    def post(self, fields: dict, signed: bool = True) -> httpx.Response:
-        headers = {"X-Twilio-Signature": signature(fields)} if signed else {}
-        url = f"http://{LOOPBACK}:{self.port}/sms"
-        return httpx.post(url, data=fields, headers=headers, timeout=10)
-
-    def text(self, body: str, sid: str | None = None) -> str | None:
-        response = self.post(twilio_fields(NUMBER, body, sid or new_sid()))
-        assert response.status_code == 200, response.text
-        replies = messages_in(response.text)
-        return replies[0] if replies else None
-
-    def conversations(self) -> list[tuple]:
-        with sqlite3.connect(self.store) as db:
-            return db.execute("SELECT key, data FROM conversations").fetchall()
 
 
 @pytest.fixture

@@ -29,6 +29,12 @@ from .texting import (
 NUMBER = "+12025550123"
 
 
+@pytest.fixture
+def store_kind() -> str:
+    """HTTP handling is the same on every store; these tests read SQLite rows."""
+    return "sqlite"
+
+
 def stored(db_path) -> tuple[list, list]:
     with sqlite3.connect(db_path) as db:
         return (
@@ -109,6 +115,15 @@ async def test_the_signature_is_checked_against_the_public_url_behind_a_proxy(
 
     response = await client.post("/sms", data=fields,
                                  headers={"X-Twilio-Signature": signature(fields)})
+    assert response.status_code == 200
+
+
+async def test_a_signature_over_the_url_with_its_default_port_is_accepted(client):
+    """Twilio signs the URL as configured, with or without :443."""
+    fields = twilio_fields(NUMBER, "hi", new_sid())
+    with_port = PUBLIC_URL.replace(".org", ".org:443") + "/sms"
+    response = await client.post("/sms", data=fields, headers={
+        "X-Twilio-Signature": signature(fields, url=with_port)})
     assert response.status_code == 200
 
 
@@ -268,7 +283,9 @@ async def test_an_internal_failure_becomes_a_please_resend_reply(
     [reply] = messages_in(response.text)
     assert "send that again in a minute" in reply
     assert_within(reply, ONE_PART)
-    assert any("could not handle message" in r.getMessage() for r in caplog.records)
+    logged = [r.getMessage() for r in caplog.records]
+    assert any("could not handle message" in line and "session store is not open"
+               in line for line in logged)
 
 
 def test_a_reply_with_xml_characters_is_escaped():

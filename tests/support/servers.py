@@ -14,6 +14,8 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+import redis
+
 LOOPBACK = "127.0.0.1"
 
 
@@ -52,11 +54,16 @@ def redis_server_binary() -> str:
 
 @dataclass
 class RedisServer:
-    """One real redis-server on a loopback port, in a folder of its own."""
+    """One real redis-server on a loopback port, in a folder of its own.
+
+    `persistent` keeps every write in an append-only file, so that a server
+    stopped and started again on the same port still has what it had.
+    """
 
     folder: Path
     port: int = 0
     process: subprocess.Popen | None = None
+    persistent: bool = False
 
     @property
     def url(self) -> str:
@@ -73,7 +80,8 @@ class RedisServer:
                 "--port", str(self.port),
                 "--dir", str(self.folder),
                 "--save", "",
-                "--appendonly", "no",
+                "--appendonly", "yes" if self.persistent else "no",
+                "--appendfsync", "always",
                 "--protected-mode", "yes",
             ],
             stdout=subprocess.DEVNULL,
@@ -81,6 +89,11 @@ class RedisServer:
         )
         wait_for_port(self.port)
         return self
+
+    def empty(self) -> None:
+        """Delete every key, so a test starts from nothing."""
+        with redis.Redis(host=LOOPBACK, port=self.port) as client:
+            client.flushall()
 
     def stop(self) -> None:
         if self.process and self.process.poll() is None:

@@ -29,6 +29,9 @@ BROKEN = {
                        "set 'next' to"),
     "missing_language.toml": ('question "condition"', "has no es text",
                               "add the missing language version"),
+    "missing_spanish_label.toml": ('question "school", choice "waiting"',
+                                   "'label' has no es text",
+                                   "add the missing language version"),
     "question_too_long.toml": ('question "school"', "the question (en) as question "
                                "2 of 2 takes 2 text parts", "shorten its sms text"),
     "reserved_word.toml": ('question "condition", choice "none"',

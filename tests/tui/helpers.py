@@ -66,7 +66,7 @@ async def show_summary_for(pilot: Pilot, facts: Mapping[str, str]) -> SummaryScr
     out, for tests about the summary screen itself.
     """
     app = pilot.app
-    session = Session.begin(app.flow)
+    session = Session.begin(app.flow, language=app.lang)
     machine = FlowMachine.for_flow(app.flow)
     for step in answers_for(app.flow, facts):
         give(machine, session, step)
@@ -127,3 +127,19 @@ def choice_lines(screen: QuestionnaireScreen) -> list[str]:
 def problem_text(screen: QuestionnaireScreen) -> str:
     problem = screen.query_one("#problem", Static)
     return str(problem.content) if problem.display else ""
+
+
+async def wait_for(pilot: Pilot, condition, limit: float = 10.0) -> None:
+    """Let the app run until `condition()` holds, for things that happen on a
+    timer or in a worker. `limit` only stops a broken test from hanging."""
+    waited = 0.0
+    while not condition():
+        assert waited < limit, f"still waiting after {limit} seconds"
+        await pilot.pause(0.02)
+        waited += 0.02
+
+
+def toasts(app: PathfinderApp) -> list[str]:
+    """The notifications on screen, each as its title and message."""
+    return [str(toast.render()) for toast in app.screen.query("Toast")]
+

@@ -10,7 +10,8 @@ from textual.app import App
 from pathfinder.machine.flow import Flow, flow_files, load_flow, load_shipped
 from pathfinder.tui.app import PathfinderApp
 from pathfinder.tui.outcome import Outcome
-from pathfinder.tui.screens.question import NO_ADVICE, QuestionnaireScreen
+from pathfinder.tui.screens.question import QuestionnaireScreen
+from pathfinder.tui.words import words_for
 
 from .conftest import SIZE
 from .helpers import problem_text, start, summary
@@ -79,7 +80,7 @@ async def test_an_answer_the_guidance_cannot_use_is_explained_not_a_crash(tmp_pa
 
         screen = host.screen
         assert isinstance(screen, QuestionnaireScreen)
-        assert problem_text(screen) == NO_ADVICE
+        assert problem_text(screen) == words_for("en")("question.no_advice")
         assert screen.session.answers == {"plan": "homeschool_plan"}
 
     assert host.received == []

@@ -6,7 +6,7 @@ from __future__ import annotations
 from textual.widgets import Button, Input, Static
 
 from pathfinder.machine.replay import Step
-from pathfinder.tui.screens.question import EMPTY_CODE, FIRST_QUESTION, SKIP_TIP
+from pathfinder.tui.words import words_for
 
 from .conftest import SIZE
 from .helpers import (
@@ -19,6 +19,9 @@ from .helpers import (
     summary,
     type_text,
 )
+
+
+EN = words_for("en")
 
 
 def progress(screen) -> str:
@@ -127,7 +130,7 @@ async def test_back_on_the_first_question_says_there_is_nothing_before(app):
         await pilot.press("escape")
 
         assert screen.question.id == "plan"
-        assert problem_text(screen) == FIRST_QUESTION
+        assert problem_text(screen) == EN("question.first_question")
 
 
 async def test_the_back_button_works_like_the_key(app):
@@ -217,7 +220,9 @@ async def test_an_empty_state_code_asks_for_two_letters(app):
 
         assert screen.question.id == "state"
         # The state may be skipped, so the message says how.
-        assert problem_text(screen) == f"{EMPTY_CODE}{SKIP_TIP}"
+        assert problem_text(screen) == (
+            f"{EN('question.empty_code')} {EN('question.skip_tip')}"
+        )
 
 
 async def test_the_state_box_takes_only_two_letters(app):

@@ -6,7 +6,8 @@ from __future__ import annotations
 from textual.widgets import Input, Static
 
 from pathfinder.tui.saving import DEFAULT_FILE_NAME
-from pathfinder.tui.screens.save import ALREADY_THERE, SaveScreen
+from pathfinder.tui.screens.save import SaveScreen
+from pathfinder.tui.words import words_for
 
 from .conftest import SIZE
 from .helpers import questionnaire, show_summary_for, start, texts_in
@@ -136,7 +137,7 @@ async def test_save_over_a_file_asks_before_replacing_it(app, flow, save_to):
         screen = await reach_summary(pilot, flow)
         await pilot.press("s", "enter")
 
-        assert save_problem(app) == ALREADY_THERE
+        assert save_problem(app) == words_for("en")("save.already_there")
         assert save_to.read_text(encoding="utf-8") == earlier_note
 
         await pilot.press("enter")

@@ -7,8 +7,10 @@ which holds less than half as much per part.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass
+from typing import Callable
 
 GSM_BASIC = frozenset(
     "@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ"
@@ -40,6 +42,10 @@ _LOOKALIKES = {
     "\u00b0": " degrees",
 }
 
+# A character class scans a text in C, about twice as fast as a set test.
+_NOT_GSM = re.compile(f"[^{re.escape(''.join(sorted(GSM_BASIC | GSM_EXTENSION)))}]")
+_TWO_UNITS = re.compile(f"[{re.escape(''.join(sorted(GSM_EXTENSION)))}]")
+
 _ZERO_WIDTH = frozenset("\u200b\u200c\u200d\u2060\ufeff\u00ad")
 
 
@@ -53,37 +59,51 @@ class Measure:
 
 
 def is_gsm(text: str) -> bool:
-    return all(ch in GSM_BASIC or ch in GSM_EXTENSION for ch in text)
+    return _NOT_GSM.search(text) is None
 
 
 def measure(text: str) -> Measure:
+    # A summary is measured many times while it is packed, so units are counted
+    # by str methods, and characters one by one only when a pair could split.
     if is_gsm(text):
-        costs = [2 if ch in GSM_EXTENSION else 1 for ch in text]
-        return Measure("GSM-7", sum(costs), _count_parts(costs, GSM_SINGLE_PART,
-                                                         GSM_PER_PART))
+        units = len(text) + len(_TWO_UNITS.findall(text))
+        parts = _count_parts(text, units, GSM_SINGLE_PART, GSM_PER_PART,
+                             GSM_EXTENSION.__contains__)
+        return Measure("GSM-7", units, parts)
 
     # UCS-2 as carriers count it: UTF-16 code units, a surrogate pair kept whole.
-    costs = [2 if ord(ch) > 0xFFFF else 1 for ch in text]
-    return Measure("UCS-2", sum(costs), _count_parts(costs, UCS2_SINGLE_PART,
-                                                     UCS2_PER_PART))
+    units = len(text.encode("utf-16-le", "surrogatepass")) // 2
+    parts = _count_parts(text, units, UCS2_SINGLE_PART, UCS2_PER_PART, _is_astral)
+    return Measure("UCS-2", units, parts)
 
 
-def _count_parts(costs: list[int], single: int, per_part: int) -> int:
-    if sum(costs) <= single:
+def _count_parts(
+    text: str, units: int, single: int, per_part: int, costs_two: Callable[[str], bool]
+) -> int:
+    if units <= single:
         return 1
+    if units == len(text):
+        return -(-units // per_part)
 
     # Fill parts greedily; a character that does not fit whole starts a new part,
     # so an escape pair or a surrogate pair is never split.
     parts, used = 1, 0
-    for cost in costs:
+    for ch in text:
+        cost = 2 if costs_two(ch) else 1
         if used + cost > per_part:
             parts, used = parts + 1, 0
         used += cost
     return parts
 
 
+def _is_astral(ch: str) -> bool:
+    return ord(ch) > 0xFFFF
+
+
 def gsm_safe(text: str) -> str:
     """The text with every character made GSM-7: swapped, stripped or dropped."""
+    if is_gsm(text):
+        return text
     return "".join(_safe_char(ch) for ch in text)
 
 

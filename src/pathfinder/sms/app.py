@@ -12,6 +12,7 @@ import asyncio
 import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager, suppress
+from functools import lru_cache
 
 from starlette.applications import Starlette
 from starlette.requests import Request
@@ -30,6 +31,7 @@ from .store import SessionStore, StoreError
 logger = logging.getLogger("pathfinder.sms")
 
 PURGE_EVERY_SECONDS = 60 * 60
+TWIML_CACHE_SIZE = 1024
 HEALTH_TIMEOUT_SECONDS = 2.0
 UNSIGNED_WARNING = (
     "Twilio signatures are NOT being checked (development switch "
@@ -40,10 +42,16 @@ UNSIGNED_WARNING = (
 
 def twiml(text: str | None) -> Response:
     """A TwiML reply with one message, or with none when `text` is None."""
+    return Response(_twiml_body(text), media_type="text/xml")
+
+
+# Every parent gets the same few questions, so each reply is built once.
+@lru_cache(maxsize=TWIML_CACHE_SIZE)
+def _twiml_body(text: str | None) -> bytes:
     reply = MessagingResponse()
     if text:
         reply.message(text)
-    return Response(str(reply), media_type="text/xml")
+    return str(reply).encode("utf-8")
 
 
 class Webhook:
@@ -123,13 +131,18 @@ def create_app(
         await store.open()
         if signature is None:
             logger.warning(UNSIGNED_WARNING)
-        purging = asyncio.create_task(_purge_now_and_then(store, purge_every_seconds))
+        purging = None
+        if not store.expires_by_itself:
+            purging = asyncio.create_task(
+                _purge_now_and_then(store, purge_every_seconds)
+            )
         try:
             yield
         finally:
-            purging.cancel()
-            with suppress(asyncio.CancelledError):
-                await purging
+            if purging is not None:
+                purging.cancel()
+                with suppress(asyncio.CancelledError):
+                    await purging
             await store.close()
 
     routes = [

@@ -93,6 +93,21 @@ def load_settings(
     )
 
 
+def as_environment(settings: Settings) -> dict[str, str]:
+    """The PATHFINDER_* variables that give `settings` back to `load_settings`.
+
+    Worker processes read their settings from the environment, so the
+    command-line flags reach them this way.
+    """
+    return {
+        "PATHFINDER_STORE": settings.store_url,
+        "PATHFINDER_PUBLIC_URL": settings.public_url or "",
+        "PATHFINDER_IDLE_DAYS": repr(settings.idle_days),
+        "PATHFINDER_ANSWER_HELP": "1" if settings.answer_help else "0",
+        "PATHFINDER_DEV_SKIP_SIGNATURE": "1" if settings.skip_signature else "0",
+    }
+
+
 def hashing_key(settings: Settings) -> str:
     """The key of the HMAC that turns a phone number into a stored id.
 

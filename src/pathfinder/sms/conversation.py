@@ -15,10 +15,11 @@ from pathfinder.machine.guidance import Advice, load_guidance
 from pathfinder.machine.render import render_more, render_sms
 from pathfinder.machine.session import Session
 from pathfinder.machine.statemachine import FlowMachine
+from pathfinder.machine.text import DEFAULT_LANGUAGE
 
 from . import messages
 from .answers import AnswerReader
-from .keywords import Keyword, find_keyword
+from .keywords import Keyword, find_keyword, language_asked
 from .messages import Messages
 
 # A parent who has been away this long is greeted and told where they were.
@@ -92,8 +93,13 @@ class Conversation:
         keyword = find_keyword(incoming.body)
         if keyword is Keyword.OPT_OUT:
             return Turn(None, None, "opted out", forget=True)
+        asked = language_asked(keyword)
+        if asked is not None:
+            return self.switch_language(state, asked)
         if keyword is Keyword.OPT_IN or state is None:
-            return self.start(keyword)
+            # Starting afresh keeps the language the parent chose.
+            lang = state.session.language if state else DEFAULT_LANGUAGE
+            return self.start(keyword, lang)
         if keyword in (Keyword.HELP, Keyword.AYUDA):
             return self.help(state, keyword)
         if keyword is Keyword.RESTART:
@@ -104,19 +110,41 @@ class Conversation:
             return self.more(state)
         return self.answer(state, incoming)
 
-    def start(self, keyword: Keyword | None) -> Turn:
+    def start(self, keyword: Keyword | None, lang: str = DEFAULT_LANGUAGE) -> Turn:
         if keyword in (Keyword.HELP, Keyword.AYUDA):
             # Help before anything else: say what this is, keep nothing yet.
             return self.help(None, keyword)
-        session = Session.begin(self.flow)
+        session = Session.begin(self.flow, lang)
         state = State(session)
         return self.turn(self.messages.welcome(session), state, "started")
 
     def help(self, state: State | None, keyword: Keyword) -> Turn:
-        lang = state.session.language if state else "en"
         if keyword is Keyword.HELP and not self.rules.answer_help:
             return self.turn(None, state, "left HELP to Twilio")
+        # AYUDA is asked in Spanish; HELP in the conversation's language.
+        lang = state.session.language if state else DEFAULT_LANGUAGE
+        if keyword is Keyword.AYUDA:
+            lang = "es"
         return self.turn(messages.help_text(lang), state, "sent help")
+
+    def switch_language(self, state: State | None, lang: str) -> Turn:
+        """Go on in `lang` from where the parent is: a first text starts in it,
+        a question is asked again in it, a finished parent gets the summary."""
+        if lang not in self.flow.languages:
+            if state is None:
+                return self.start(None)
+            reply = self.messages.unavailable(state.session, lang)
+            return self.turn(reply, state, "language unavailable")
+        if state is None:
+            return self.start(None, lang)
+
+        session = state.session
+        session.language = lang
+        state.more_sent = 0
+        if session.done:
+            summary = render_sms(self.advice(session), lang)
+            return self.turn(summary, state, "switched language, summary again")
+        return self.turn(self.messages.switched(session), state, "switched language")
 
     def restart(self, state: State) -> Turn:
         state.session.restart()

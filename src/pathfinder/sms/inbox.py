@@ -75,19 +75,20 @@ class Inbox:
             # Only the wait is bounded: once a save has begun it must finish,
             # or the parent would be asked to resend a text that was applied.
             async with asyncio.timeout(self.turn_wait_seconds):
-                await turn.enter_async_context(self.store.one_at_a_time(text.key))
-            return await self._apply(text)
+                loaded = await turn.enter_async_context(
+                    self.store.turn(text.key, text.message_sid)
+                )
+            return await self._apply(text, loaded)
 
-    async def _apply(self, text: Text) -> Reply:
+    async def _apply(self, text: Text, loaded: Loaded) -> Reply:
         for _ in range(SAVE_ATTEMPTS):
-            loaded = await self.store.load(text.key, text.message_sid)
             if loaded.earlier_reply is not None:
                 return self._logged(text, loaded.earlier_reply, "repeat answered again")
             try:
                 return await self._answer(text, loaded)
             except ConflictError:
                 # Another process changed this conversation; read it again.
-                continue
+                loaded = await self.store.load(text.key, text.message_sid)
         raise ConflictError(f"the conversation kept changing ({SAVE_ATTEMPTS} tries)")
 
     async def _answer(self, text: Text, loaded: Loaded) -> Reply:

@@ -26,6 +26,10 @@ class Keyword(enum.Enum):
     BACK = "back"
     RESTART = "restart"
     MORE = "more"
+    SPANISH = "spanish"
+    """Go on in Spanish, from wherever the conversation is."""
+    ENGLISH = "english"
+    """Go on in English, from wherever the conversation is."""
 
 
 _WORDS: dict[Keyword, tuple[str, ...]] = {
@@ -45,8 +49,15 @@ _WORDS: dict[Keyword, tuple[str, ...]] = {
     Keyword.AYUDA: ("ayuda",),
     Keyword.BACK: ("back", "go back", "atras", "volver"),
     Keyword.RESTART: ("restart", "menu", "start over", "reiniciar"),
-    Keyword.MORE: ("more", "mas"),
+    # MAS loses its accent by text and reads as "but", so Spanish texts offer
+    # SEGUIR; a parent who types MÁS is still understood.
+    Keyword.MORE: ("more", "mas", "seguir"),
+    Keyword.SPANISH: ("es", "espanol", "spanish"),
+    Keyword.ENGLISH: ("en", "english", "ingles"),
 }
+
+# The language each language keyword asks for.
+_LANGUAGES: dict[Keyword, str] = {Keyword.SPANISH: "es", Keyword.ENGLISH: "en"}
 
 _BY_WORD: dict[str, Keyword] = {
     word: keyword for keyword, words in _WORDS.items() for word in words
@@ -56,6 +67,11 @@ _BY_WORD: dict[str, Keyword] = {
 def words_for(keyword: Keyword) -> tuple[str, ...]:
     """The folded words that mean `keyword`."""
     return _WORDS[keyword]
+
+
+def language_asked(keyword: Keyword | None) -> str | None:
+    """The language a keyword switches to ("es", "en"), or None."""
+    return _LANGUAGES.get(keyword) if keyword is not None else None
 
 
 def find_keyword(text: str) -> Keyword | None:

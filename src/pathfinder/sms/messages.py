@@ -44,6 +44,11 @@ class Wording:
     try_again: str
     skipped: str
     more_follows: str
+    progress: str  # {number} of about {total}: the cue before a question
+    or_help: str  # ends a re-prompt sent without its question
+    offer: str  # in this language: how to go on in it, for the other's welcome
+    switched: str  # before the question, after a language keyword
+    unavailable: str  # in this language: the flow has no version in it
 
 
 ENGLISH = Wording(
@@ -79,10 +84,60 @@ ENGLISH = Wording(
     ),
     skipped="you skipped it",
     more_follows="Reply MORE for more.",
+    progress="Q{number}/{total} ",
+    or_help="Or reply HELP.",
+    offer="For English, reply EN.",
+    switched="Now in English.",
+    unavailable="Sorry, these questions are not in English.",
 )
 
-# TODO: Spanish wording; the mark can go when a flow offers Spanish ("es").
-WORDINGS = {"en": ENGLISH}
+# Written for GSM-7 (sms-budget.md): `á í ó ú` lose their accent when sent, so
+# words that change meaning without it (sí, más, está) are left out, and the
+# keywords offered are ones whose meaning survives (ATRAS, SEGUIR).
+SPANISH = Wording(
+    welcome=(
+        "Pathfinder: ayuda gratis si tiene un desacuerdo con la escuela por un "
+        "IEP o plan 504. Privado: no guardamos su número. No es asesoría legal. "
+        "Responda con un número. AYUDA para ayuda, STOP para terminar."
+    ),
+    help=(
+        "Pathfinder: desacuerdos por un IEP o plan 504. No es asesoría legal. "
+        "Ayuda gratis: parentcenterhub.org. Responda ATRAS, REINICIAR o SEGUIR. "
+        "STOP borra todo."
+    ),
+    choose="Responda con un número del 1 al {count}.",
+    not_understood="Perdón, no entendí.",
+    media="Solo puedo leer texto, no fotos.",
+    empty="Su mensaje llegó vacío.",
+    resumed="¡Hola de nuevo! Guardamos sus respuestas.",
+    resumed_short="¡Hola de nuevo!",
+    back="Volvemos atrás. Usted eligió {answer}.",
+    back_short="Volvemos atrás.",
+    at_first="Esta es la primera pregunta.",
+    restarted="Empezamos de nuevo.",
+    more_too_early="SEGUIR funciona después de la última pregunta.",
+    summary_given=(
+        "Ya tiene su resumen. Responda SEGUIR para ver detalles, ATRAS para "
+        "cambiar su última respuesta o REINICIAR para empezar de nuevo."
+    ),
+    more_done=(
+        "Esos son todos los detalles. Responda REINICIAR para empezar de nuevo "
+        "o STOP para terminar."
+    ),
+    try_again=(
+        "Perdón, algo falló de nuestro lado. Envíe su mensaje otra vez en un "
+        "minuto."
+    ),
+    skipped="saltarla",
+    more_follows="Responda SEGUIR para continuar.",
+    progress="P{number}/{total} ",
+    or_help="O responda AYUDA.",
+    offer="Para español, responda ES.",
+    switched="Ahora en español.",
+    unavailable="Lo sentimos, estas preguntas no están en español.",
+)
+
+WORDINGS = {"en": ENGLISH, "es": SPANISH}
 
 
 def wording(lang: str) -> Wording:
@@ -119,7 +174,8 @@ class Messages:
         """The current question with its numbered choices, in one part."""
         cue = ""
         if progress:
-            cue = f"Q{session.number}/{session.about_total(self.flow)} "
+            cue = wording(session.language).progress.format(
+                number=session.number, total=session.about_total(self.flow))
         return self._question(session.current, session.language, cue)
 
     @lru_cache(maxsize=1024)  # noqa: B019 - one Messages per flow, kept for good
@@ -133,15 +189,35 @@ class Messages:
         return gsm_safe("\n".join(lines))
 
     def welcome(self, session: Session) -> str:
-        """What this is, privacy, HELP and STOP, then the first question."""
+        """What this is, privacy, HELP and STOP, how to switch language, then
+        the first question."""
         words = wording(session.language)
+        greeting = " ".join([words.welcome, *self.offers(session.language)])
         return first_fitting(
             [
-                f"{words.welcome}\n\n{self.question(session)}",
+                f"{greeting}\n\n{self.question(session)}",
+                f"{greeting}\n{self.question(session, progress=False)}",
                 f"{words.welcome}\n{self.question(session, progress=False)}",
             ],
             parts=WELCOME_PARTS,
         )
+
+    def offers(self, lang: str) -> list[str]:
+        """How to go on in each other language the flow has, in that language."""
+        return [WORDINGS[other].offer for other in self.flow.languages
+                if other != lang and other in WORDINGS]
+
+    def switched(self, session: Session) -> str:
+        """The current question in the language just chosen."""
+        words = wording(session.language)
+        return self.with_note(session, [words.switched], self.question(session))
+
+    def unavailable(self, session: Session, lang: str) -> str:
+        """Says, in `lang`, that the flow has no version in it; the question stays."""
+        note = wording(lang).unavailable
+        if session.done:
+            return gsm_safe(note)
+        return self.with_note(session, [note], note)
 
     def with_note(self, session: Session, notes: list[str], alone: str) -> str:
         """A note (fullest wording first) and the current question, in one part.
@@ -167,7 +243,7 @@ class Messages:
         return self.with_note(
             session,
             [f"{first} {choose}", choose, first],
-            f"{first} {choose} Or reply HELP.",
+            f"{first} {choose} {words.or_help}",
         )
 
     def resumed(self, session: Session) -> str:
@@ -237,5 +313,8 @@ def more_done(lang: str) -> str:
     return gsm_safe(wording(lang).more_done)
 
 
+# TODO: inbox.py and app.py send this in English even in a Spanish conversation
+# (they fail before or without the session); the mark can go when they pass the
+# session's language where they have it.
 def try_again(lang: str) -> str:
     return gsm_safe(wording(lang).try_again)

@@ -1,8 +1,11 @@
-"""`pathfinder serve`: the webhook under uvicorn.
+"""`pathfinder serve`: the webhook under uvicorn, in one process or several.
 
-    pathfinder serve [--host 127.0.0.1] [--port 8000] [--store URL]
+    pathfinder serve [--host 127.0.0.1] [--port 8000] [--store URL] [--workers N]
 
 Settings come from the environment (see config.py); flags override them.
+With --workers N, uvicorn starts N worker processes on one socket; each
+builds its app from the environment (service.app_from_environment), so the
+flags are put there first. Several workers need a Redis store.
 """
 
 from __future__ import annotations
@@ -12,15 +15,19 @@ import asyncio
 import copy
 import os
 import sys
+from typing import Any
+from urllib.parse import urlsplit
 
 import uvicorn
 from starlette.applications import Starlette
 
 from pathfinder.machine.errors import ContentError
 
-from .config import ConfigError, load_settings
+from .config import ConfigError, Settings, as_environment, load_settings
 from .service import make_app
-from .store import SessionStore, StoreError
+from .store import SessionStore, StoreError, open_store
+
+WORKER_APP = "pathfinder.sms.service:app_from_environment"
 
 
 def parser() -> argparse.ArgumentParser:
@@ -33,8 +40,13 @@ def parser() -> argparse.ArgumentParser:
     commands.add_argument("--port", type=int, default=8000, help="default: 8000")
     commands.add_argument(
         "--store", metavar="URL",
-        help="sqlite:///path/to/file.db (default: PATHFINDER_STORE, else a file "
-        "in your data folder)",
+        help="sqlite:///path/to/file.db or redis://host:port/db (default: "
+        "PATHFINDER_STORE, else a file in your data folder)",
+    )
+    commands.add_argument(
+        "--workers", type=int, default=1, metavar="N",
+        help="worker processes sharing the port (default: 1); above 1 needs a "
+        "redis:// store",
     )
     commands.add_argument(
         "--public-url", metavar="URL",
@@ -67,11 +79,14 @@ def main(argv: list[str]) -> int:
             answer_help=args.answer_help,
             skip_signature=args.skip_signature,
         )
+        _check_workers(args.workers, settings)
         app = make_app(settings)
     except (ConfigError, StoreError, ContentError) as error:
         print(f"pathfinder serve: {error}", file=sys.stderr)
         return 2
 
+    if args.workers > 1:
+        return serve_workers(settings, args.host, args.port, args.workers)
     config = uvicorn.Config(app, **uvicorn_options(args.host, args.port))
     with asyncio.Runner(loop_factory=config.get_loop_factory()) as runner:
         return runner.run(serve(config, app))
@@ -93,9 +108,34 @@ async def serve(config: uvicorn.Config, app: Starlette) -> int:
     return 0 if server.started else 1
 
 
-def uvicorn_options(host: str, port: int) -> dict:
-    return dict(host=host, port=port, log_config=log_config(), server_header=False,
-                timeout_graceful_shutdown=5)
+def serve_workers(settings: Settings, host: str, port: int, workers: int) -> int:
+    """Several uvicorn workers, once the store has answered here."""
+    try:
+        asyncio.run(_try_store(settings))
+    except StoreError as error:
+        print(f"pathfinder serve: {error}", file=sys.stderr)
+        return 2
+
+    os.environ.update(as_environment(settings))
+    options = uvicorn_options(host, port)
+    uvicorn.run(WORKER_APP, factory=True, workers=workers, **options)
+    return 0
+
+
+def uvicorn_options(host: str, port: int) -> dict[str, Any]:
+    """The uvicorn settings of the webhook; the benchmark's ceiling uses them too.
+
+    No access log: the webhook logs one line per text itself, and a second
+    line per request would cost time and say nothing more.
+    """
+    return {
+        "host": host,
+        "port": port,
+        "log_config": log_config(),
+        "access_log": False,
+        "server_header": False,
+        "timeout_graceful_shutdown": 5,
+    }
 
 
 def log_config() -> dict:
@@ -107,6 +147,24 @@ def log_config() -> dict:
     # transitions logs every state change at INFO: a line per answer, no news.
     config["loggers"]["transitions"] = {"level": "WARNING"}
     return config
+
+
+def _check_workers(workers: int, settings: Settings) -> None:
+    if workers < 1:
+        raise ConfigError("--workers must be 1 or more")
+    scheme = urlsplit(settings.store_url).scheme.lower()
+    if workers > 1 and scheme not in ("redis", "rediss"):
+        raise ConfigError(
+            "--workers above 1 needs a Redis store (--store redis://host:port/db): "
+            "workers sharing a SQLite file could apply one number's texts out of "
+            "order"
+        )
+
+
+async def _try_store(settings: Settings) -> None:
+    store = open_store(settings.store_url, settings.idle_seconds)
+    await store.open()
+    await store.close()
 
 
 if __name__ == "__main__":

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import os
+
 from starlette.applications import Starlette
 
 from pathfinder.machine.flow import load_shipped
 
 from .app import create_app
-from .config import Settings, hashing_key
+from .config import Settings, hashing_key, load_settings
 from .conversation import Conversation, Rules
 from .identity import NumberHasher
 from .inbox import Inbox
@@ -34,6 +36,15 @@ def make_app(settings: Settings) -> Starlette:
     if not settings.skip_signature:
         signature = SignatureCheck(str(settings.auth_token), settings.public_url)
     return create_app(make_inbox(settings), make_hasher(settings), signature)
+
+
+def app_from_environment() -> Starlette:
+    """The app of one worker process, its settings from PATHFINDER_* variables.
+
+    `pathfinder serve --workers N` names this to uvicorn, which imports it in
+    each worker; the flags given to serve were put in the environment first.
+    """
+    return make_app(load_settings(os.environ))
 
 
 def make_hasher(settings: Settings) -> NumberHasher:

@@ -1,20 +1,31 @@
 """Conversations in one SQLite file: the default store, nothing to install.
 
-One connection, in WAL mode with synchronous=NORMAL, owned by one worker
-thread: every query runs there, so the event loop never waits on the disk
-(a checkpoint, or another process holding the write lock), and queries never
-interleave on the connection. A save is one IMMEDIATE transaction: the
-message record and the conversation change together or not at all.
+Loads and saves run on the event loop itself: in WAL mode with
+synchronous=NORMAL a commit appends a few pages to the WAL in the OS cache
+and never waits for the disk, so a load and a save together cost tens of
+microseconds, less than handing them to a thread (docs/performance.md).
+What can wait on the disk stays off the loop, in a maintenance thread with
+a connection of its own: checkpoints (the only fsync), purges, and the scan
+an opt-out needs. A write waits at most LOOP_BUSY_MS for a lock that another
+process holds, then fails.
+
+The tables have no secondary index: each would add a page to every commit,
+and only the rare purge and opt-out would use it; those scan instead.
+
+A save is one IMMEDIATE transaction: the message record and the conversation
+change together or not at all.
 """
 
 from __future__ import annotations
 
 import asyncio
-import json
+import logging
 import os
 import sqlite3
 import time
+from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import Any, Callable, TypeVar
 
@@ -27,10 +38,25 @@ from .store import (
     Saved,
     SessionStore,
     StoreError,
+    decode_conversation,
+    encode_conversation,
 )
 
-SCHEMA_VERSION = 1
-BUSY_TIMEOUT_MS = 5000
+SCHEMA_VERSION = 2
+
+# The event loop may wait this long for another process's write lock (an
+# operator's `pathfinder purge`); the maintenance thread may wait longer.
+LOOP_BUSY_MS = 250
+MAINTENANCE_BUSY_MS = 5000
+
+# A checkpoint runs beside the writes and cannot finish while they go on, so
+# under steady load the WAL grows; past this size writes pause once for a
+# checkpoint that finishes, and the WAL starts again from the beginning.
+CHECKPOINT_EVERY_SECONDS = 1.0
+WAL_PAUSE_BYTES = 128 * 1024 * 1024
+PURGE_BATCH = 500
+
+logger = logging.getLogger("pathfinder.sms")
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS conversations (
@@ -39,7 +65,6 @@ CREATE TABLE IF NOT EXISTS conversations (
     version INTEGER NOT NULL,
     updated REAL NOT NULL     -- seconds since the epoch
 ) WITHOUT ROWID;
-CREATE INDEX IF NOT EXISTS conversations_by_updated ON conversations (updated);
 
 CREATE TABLE IF NOT EXISTS messages (
     sid TEXT PRIMARY KEY,     -- Twilio's MessageSid
@@ -47,8 +72,11 @@ CREATE TABLE IF NOT EXISTS messages (
     reply TEXT NOT NULL,      -- '' when no reply was sent
     at REAL NOT NULL
 ) WITHOUT ROWID;
-CREATE INDEX IF NOT EXISTS messages_by_key ON messages (key);
-CREATE INDEX IF NOT EXISTS messages_by_at ON messages (at);
+
+-- Schema 1 had these; they cost a page per commit for the rare purge.
+DROP INDEX IF EXISTS conversations_by_updated;
+DROP INDEX IF EXISTS messages_by_key;
+DROP INDEX IF EXISTS messages_by_at;
 """
 
 _LOAD = """
@@ -87,11 +115,13 @@ class SQLiteStore(SessionStore):
         clock: Callable[[], float] = time.time,
     ) -> None:
         """`path` None keeps everything in memory, for `pathfinder chat`."""
-        super().__init__(idle_seconds)
+        super().__init__(idle_seconds, clock)
         self.path = path
-        self.clock = clock
         self._db: sqlite3.Connection | None = None
-        self._thread: ThreadPoolExecutor | None = None
+        self._maintenance: _Maintenance | None = None
+        self._checkpoints: asyncio.Task[None] | None = None
+        self._writes_open = asyncio.Event()
+        self._writes_open.set()
 
     @property
     def where(self) -> str:
@@ -100,32 +130,41 @@ class SQLiteStore(SessionStore):
     async def open(self) -> None:
         if self._db is not None:
             return
-        self._thread = ThreadPoolExecutor(1, thread_name_prefix="pathfinder-sqlite")
         try:
-            self._db = await self._in_thread(self._connect)
+            self._db = _connect(self.path, LOOP_BUSY_MS)
+            if self.path is not None:
+                self._maintenance = _Maintenance(self.path)
+                await self._maintenance.start()
         except (sqlite3.Error, OSError) as error:
-            self._thread.shutdown(wait=False)
-            self._thread = None
+            await self.close()
             raise StoreError(
                 f"cannot open the session file {self.where}: {error}. Check that "
                 "its folder exists or can be made, and that this user may write it."
             ) from None
+        if self._maintenance is not None:
+            self._checkpoints = asyncio.create_task(self._checkpoint_now_and_then())
 
     async def close(self) -> None:
-        db, thread = self._db, self._thread
-        self._db = self._thread = None
-        if db is not None and thread is not None:
-            await asyncio.get_running_loop().run_in_executor(thread, db.close)
-            thread.shutdown(wait=True)
+        db, maintenance, checkpoints = self._db, self._maintenance, self._checkpoints
+        self._db = self._maintenance = self._checkpoints = None
+        if checkpoints is not None:
+            checkpoints.cancel()
+            with suppress(asyncio.CancelledError):
+                await checkpoints
+        if maintenance is not None:
+            await maintenance.stop()
+        if db is not None:
+            db.close()
 
     async def load(self, key: str, message_sid: str) -> Loaded:
         cutoff = self.clock() - self.idle_seconds
         params = {"sid": message_sid, "key": key, "cutoff": cutoff}
-        row = await self._query(lambda db: db.execute(_LOAD, params).fetchone())
-        earlier, data, version, updated = row
+        earlier, data, version, updated = self._run(
+            lambda db: db.execute(_LOAD, params).fetchone()
+        )
         if data is None:
             return Loaded(None, earlier)
-        return Loaded(Saved(_decode(data), version, updated), earlier)
+        return Loaded(Saved(decode_conversation(data), version, updated), earlier)
 
     async def save(
         self,
@@ -142,7 +181,7 @@ class SQLiteStore(SessionStore):
             "reply": reply,
             "now": now,
             "cutoff": now - self.idle_seconds,
-            "data": None if data is None else json.dumps(data, separators=(",", ":")),
+            "data": None if data is None else encode_conversation(data),
             "version": version,
         }
 
@@ -157,9 +196,15 @@ class SQLiteStore(SessionStore):
                     )
             return reply
 
-        return await self._transaction(write)
+        return await self._write(write)
 
     async def forget(self, key: str, message_sid: str) -> None:
+        # The number's turn is held, so no message of it is recorded meanwhile.
+        linked = await self._aside(
+            lambda db: [sid for (sid,) in db.execute(
+                "SELECT sid FROM messages WHERE key = ?", (key,)
+            )]
+        )
         params = {"sid": message_sid, "key": None, "reply": NO_REPLY,
                   "now": self.clock(), "forget": key}
 
@@ -167,96 +212,191 @@ class SQLiteStore(SessionStore):
             if db.execute(_RECORD, params).rowcount == 0:
                 return
             db.execute("DELETE FROM conversations WHERE key = :forget", params)
-            db.execute(
-                "UPDATE messages SET key = NULL, reply = :reply WHERE key = :forget",
-                params,
+            db.executemany(
+                "UPDATE messages SET key = NULL, reply = ? WHERE sid = ? AND key = ?",
+                [(NO_REPLY, sid, key) for sid in linked],
             )
 
-        await self._transaction(delete)
+        await self._write(delete)
 
     async def purge(self) -> int:
         now = self.clock()
-        params = {"idle": now - self.idle_seconds, "old": now - DEDUPE_SECONDS}
+        idle, old = now - self.idle_seconds, now - DEDUPE_SECONDS
 
         def delete(db: sqlite3.Connection) -> int:
-            gone = db.execute(
-                "DELETE FROM conversations WHERE updated < :idle", params
-            ).rowcount
-            db.execute("DELETE FROM messages WHERE at < :old", params)
+            # Found by a read, then deleted in small batches: the write lock is
+            # never held for a whole scan.
+            gone = _delete_in_batches(
+                db,
+                "SELECT key FROM conversations WHERE updated < ?",
+                "DELETE FROM conversations WHERE key = ? AND updated < ?",
+                idle,
+            )
+            _delete_in_batches(
+                db,
+                "SELECT sid FROM messages WHERE at < ?",
+                "DELETE FROM messages WHERE sid = ? AND at < ?",
+                old,
+            )
             return gone
 
-        return await self._transaction(delete)
+        return await self._aside(delete)
 
     async def healthy(self) -> bool:
         try:
-            await self._query(
-                lambda db: db.execute("SELECT 1 FROM conversations LIMIT 1").fetchall()
-            )
+            self._run(lambda db: db.execute("SELECT 1 FROM conversations LIMIT 1"))
         except StoreError:
             return False
         return True
 
-    def _connect(self) -> sqlite3.Connection:
-        if self.path is not None:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            # Private from the start: it holds hashed numbers and answers.
-            os.close(os.open(self.path, os.O_CREAT | os.O_RDWR, 0o600))
-        db = sqlite3.connect(self.path or ":memory:", isolation_level=None)
-        try:
-            db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-            db.execute("PRAGMA journal_mode = WAL")
-            db.execute("PRAGMA synchronous = NORMAL")
-            found = db.execute("PRAGMA user_version").fetchone()[0]
-            if found > SCHEMA_VERSION:
-                raise sqlite3.DatabaseError(
-                    f"it was made by a newer Pathfinder (schema {found})"
-                )
-            db.executescript(_SCHEMA)
-            db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
-        except BaseException:
-            db.close()
-            raise
-        return db
-
-    async def _query(self, work: Callable[[sqlite3.Connection], T]) -> T:
+    def _run(self, work: Callable[[sqlite3.Connection], T]) -> T:
         db = self._db
         if db is None:
             raise StoreError("the session store is not open")
         try:
-            return await self._in_thread(work, db)
+            return work(db)
         except sqlite3.Error as error:
             raise StoreError(f"the session file {self.where} failed: {error}") from None
 
-    async def _transaction(self, work: Callable[[sqlite3.Connection], T]) -> T:
-        def run(db: sqlite3.Connection) -> T:
-            db.execute("BEGIN IMMEDIATE")
-            try:
-                result = work(db)
-            except BaseException:
-                if db.in_transaction:
-                    db.execute("ROLLBACK")
-                raise
-            db.execute("COMMIT")
-            return result
+    async def _write(self, work: Callable[[sqlite3.Connection], T]) -> T:
+        if not self._writes_open.is_set():
+            await self._writes_open.wait()
+        result = self._run(_in_transaction(work))
+        if self._maintenance is not None:
+            self._maintenance.written = True
+        return result
 
-        return await self._query(run)
+    async def _aside(self, work: Callable[[sqlite3.Connection], T]) -> T:
+        """Run `work` in the maintenance thread, or here for a store in memory."""
+        if self._maintenance is None:
+            return self._run(work)
+        return await self._maintenance.run(work, self.where)
+
+    async def _checkpoint_now_and_then(self) -> None:
+        while True:
+            await asyncio.sleep(CHECKPOINT_EVERY_SECONDS)
+            maintenance = self._maintenance
+            if maintenance is None or not maintenance.written:
+                continue
+            maintenance.written = False
+            try:
+                with self._writes_paused(maintenance.wal_bytes() > WAL_PAUSE_BYTES):
+                    await maintenance.run(_checkpoint, self.where)
+            except StoreError as error:
+                logger.warning("could not checkpoint the session file: %s", error)
+
+    @contextmanager
+    def _writes_paused(self, pause: bool) -> Iterator[None]:
+        if not pause:
+            yield
+            return
+        self._writes_open.clear()
+        try:
+            yield
+        finally:
+            self._writes_open.set()
+
+
+class _Maintenance:
+    """A thread with its own connection, for work that may wait on the disk."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.written = False
+        """Set by each write on the loop; a checkpoint is due while True."""
+        self._thread = ThreadPoolExecutor(1, thread_name_prefix="pathfinder-sqlite")
+        self._db: sqlite3.Connection | None = None
+
+    async def start(self) -> None:
+        self._db = await self._in_thread(_connect, self.path, MAINTENANCE_BUSY_MS)
+
+    async def stop(self) -> None:
+        """A last checkpoint here, so closing the loop's connection has none."""
+        if self._db is not None:
+            with suppress(sqlite3.Error):
+                await self._in_thread(_checkpoint, self._db)
+            await self._in_thread(self._db.close)
+            self._db = None
+        self._thread.shutdown(wait=True)
+
+    async def run(self, work: Callable[[sqlite3.Connection], T], where: str) -> T:
+        if self._db is None:
+            raise StoreError("the session store is not open")
+        try:
+            return await self._in_thread(work, self._db)
+        except sqlite3.Error as error:
+            raise StoreError(f"the session file {where} failed: {error}") from None
+
+    def wal_bytes(self) -> int:
+        try:
+            return os.stat(f"{self.path}-wal").st_size
+        except OSError:
+            return 0
 
     async def _in_thread(self, work: Callable[..., T], *args: Any) -> T:
-        if self._thread is None:
-            raise StoreError("the session store is not open")
         loop = asyncio.get_running_loop()
         return await loop.run_in_executor(self._thread, work, *args)
+
+
+def _connect(path: Path | None, busy_ms: int) -> sqlite3.Connection:
+    if path is not None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        # Private from the start: it holds hashed numbers and answers.
+        os.close(os.open(path, os.O_CREAT | os.O_RDWR, 0o600))
+    db = sqlite3.connect(path or ":memory:", isolation_level=None)
+    try:
+        db.execute(f"PRAGMA busy_timeout = {busy_ms}")
+        db.execute("PRAGMA journal_mode = WAL")
+        db.execute("PRAGMA synchronous = NORMAL")
+        # The maintenance thread checkpoints; a commit on the loop never does.
+        db.execute("PRAGMA wal_autocheckpoint = 0")
+        db.execute(f"PRAGMA journal_size_limit = {WAL_PAUSE_BYTES}")
+        found = db.execute("PRAGMA user_version").fetchone()[0]
+        if found > SCHEMA_VERSION:
+            raise sqlite3.DatabaseError(
+                f"it was made by a newer Pathfinder (schema {found})"
+            )
+        db.executescript(_SCHEMA)
+        db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+    except BaseException:
+        db.close()
+        raise
+    return db
+
+
+def _in_transaction(
+    work: Callable[[sqlite3.Connection], T],
+) -> Callable[[sqlite3.Connection], T]:
+    def run(db: sqlite3.Connection) -> T:
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            result = work(db)
+        except BaseException:
+            if db.in_transaction:
+                db.execute("ROLLBACK")
+            raise
+        db.execute("COMMIT")
+        return result
+
+    return run
+
+
+def _delete_in_batches(
+    db: sqlite3.Connection, find: str, delete: str, before: float
+) -> int:
+    found = [(row[0], before) for row in db.execute(find, (before,))]
+    deleted = 0
+    for start in range(0, len(found), PURGE_BATCH):
+        batch = found[start:start + PURGE_BATCH]
+        deleted += _in_transaction(lambda db: db.executemany(delete, batch).rowcount)(db)
+    return deleted
+
+
+def _checkpoint(db: sqlite3.Connection) -> None:
+    # PASSIVE never makes the writer on the loop wait.
+    db.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchall()
 
 
 def _earlier_reply(db: sqlite3.Connection, message_sid: str) -> str:
     row = db.execute("SELECT reply FROM messages WHERE sid = ?", (message_sid,))
     return row.fetchone()[0]
-
-
-def _decode(data: str) -> dict[str, Any]:
-    """The saved JSON; an unreadable record reads as empty, which starts over."""
-    try:
-        value = json.loads(data)
-    except ValueError:
-        return {}
-    return value if isinstance(value, dict) else {}

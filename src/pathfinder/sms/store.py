@@ -4,24 +4,27 @@ A store keeps, per hashed phone number, one conversation (plain JSON data)
 that expires after a time without texts, and per MessageSid the reply that
 was sent, so that a message Twilio delivers twice is answered the same way
 and applied once. A message's record and its conversation change together
-in one atomic step.
+in one atomic step, and texts from one number take turns.
 
 `open_store(url)` picks the implementation:
 
     sqlite:///path/to/file.db   a SQLite file (the default, nothing to install)
     sqlite://                   SQLite in memory, gone when the process ends
-    redis://host:port/db        several workers sharing sessions (not yet)
+    redis://host:port/db        Redis: several workers on several hosts
+    rediss://host:port/db       the same over TLS
 """
 
 from __future__ import annotations
 
 import abc
 import asyncio
+import json
+import time
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 from urllib.parse import quote, unquote, urlsplit
 
 DAY_SECONDS = 24 * 60 * 60
@@ -68,12 +71,23 @@ class SessionStore(abc.ABC):
     """Conversations by hashed phone number, and replies by MessageSid.
 
     All methods are coroutines; an implementation must not block the event
-    loop for long. Callers hold `one_at_a_time(key)` around a load and the
-    save that follows, so texts from one number are applied in turn.
+    loop for long. A text is handled inside `turn(key, message_sid)`, which
+    waits for the number's turn and reads what is stored; the save that
+    follows happens before the turn ends, so texts from one number are
+    applied one after the other.
     """
 
-    def __init__(self, idle_seconds: float = DEFAULT_IDLE_SECONDS) -> None:
+    expires_by_itself = False
+    """True when the engine deletes idle conversations without `purge`."""
+
+    def __init__(
+        self,
+        idle_seconds: float = DEFAULT_IDLE_SECONDS,
+        clock: Callable[[], float] = time.time,
+    ) -> None:
         self.idle_seconds = idle_seconds
+        self.clock = clock
+        """Seconds since the epoch; tests move it by hand."""
         self._queues = KeyedLocks()
 
     @abc.abstractmethod
@@ -84,10 +98,13 @@ class SessionStore(abc.ABC):
     async def close(self) -> None: ...
 
     @asynccontextmanager
-    async def one_at_a_time(self, key: str) -> AsyncIterator[None]:
-        """Hold the conversation of `key`: others wait their turn, in order."""
+    async def turn(self, key: str, message_sid: str) -> AsyncIterator[Loaded]:
+        """Wait for the turn of `key`, in arrival order, and read its state.
+
+        Cancelling the wait is safe: nothing has been written yet.
+        """
         async with self._queues.hold(key):
-            yield
+            yield await self.load(key, message_sid)
 
     @abc.abstractmethod
     async def load(self, key: str, message_sid: str) -> Loaded:
@@ -167,6 +184,19 @@ class KeyedLocks:
         return len(self._queues)
 
 
+def encode_conversation(data: dict[str, Any]) -> str:
+    return json.dumps(data, separators=(",", ":"))
+
+
+def decode_conversation(data: str) -> dict[str, Any]:
+    """A saved conversation's JSON; unreadable, it reads as empty and starts over."""
+    try:
+        value = json.loads(data)
+    except ValueError:
+        return {}
+    return value if isinstance(value, dict) else {}
+
+
 def sqlite_path(url: str) -> Path | None:
     """The file a `sqlite://` URL names; None for an in-memory database."""
     parts = urlsplit(url)
@@ -201,14 +231,12 @@ def open_store(url: str, idle_seconds: float = DEFAULT_IDLE_SECONDS) -> SessionS
 
         return SQLiteStore(sqlite_path(url), idle_seconds=idle_seconds)
     if scheme in ("redis", "rediss"):
-        # TODO: a Redis store (keys with expiry, a lock per conversation);
-        # the mark can go when the Redis issue lands its implementation.
-        raise StoreError(
-            "Redis sessions are not available yet; use a SQLite file, "
-            "like sqlite:///var/lib/pathfinder/sessions.db"
-        )
+        from .redis_store import RedisStore
+
+        return RedisStore(url, idle_seconds=idle_seconds)
     # The URL itself is not repeated: it may hold a password.
     raise StoreError(
         f"Pathfinder has no store for {scheme or 'a URL without a scheme'}: URLs; "
-        "use sqlite:///path/to/file.db (or sqlite:// for memory only)"
+        "use sqlite:///path/to/file.db (or sqlite:// for memory only), or "
+        "redis://host:port/db"
     )

@@ -8,7 +8,8 @@ from typing import Mapping
 
 from ..machine.flow import Flow
 from ..machine.guidance.engine import Advice, Guidance, load_guidance
-from ..machine.render import render_full
+from ..machine.gsm import gsm_safe
+from ..machine.render import render_full, render_sms
 from ..machine.session import Session
 
 
@@ -35,6 +36,28 @@ class Outcome:
     def summary_text(self) -> str:
         """The whole summary as plain text, as it is saved to a file."""
         return render_full(self.advice, self.lang)
+
+    @property
+    def short_text(self) -> str:
+        """The text-message summary, ending without the reply keyword, which
+        means nothing off the phone network (in a QR code, say)."""
+        label = self.advice.guidance.label
+        text = render_sms(self.advice, self.lang)
+        reply_ending = gsm_safe(label("sms_end", self.lang))
+        if text.endswith(reply_ending):
+            text = text.removesuffix(reply_ending) + label("more_end", self.lang)
+        return text
+
+    def step_text(self, free_help: bool = True) -> str:
+        """The best next step, where to get free help (if `free_help`), and
+        the disclaimer: the least a summary can say."""
+        label = self.advice.guidance.label
+        name = self.advice.guidance.path_name(self.advice.primary, self.lang)
+        parts = [f"{label('sms_start', self.lang)} {name}."]
+        if free_help:
+            parts.append(label("sms_free_help", self.lang))
+        parts.append(label("more_end", self.lang))
+        return " ".join(parts)
 
 
 def outcome_of(flow: Flow, session: Session) -> Outcome:

@@ -6,20 +6,17 @@ from __future__ import annotations
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Button, Footer, OptionList, Static
 
 from ...machine.guidance.engine import Guidance
 from ...machine.render import faq, render_path_page
+from ..keys import translate_bindings
 from ..widgets.marked_list import Item, MarkedList
+from ..words import words_for
 
 FAQ_TOPIC = "faq"
-FAQ_TITLE = "Questions parents often ask"
-PICK_A_TOPIC = (
-    "Pick a topic to read about: press its number, or use ↑ ↓ and Enter, or"
-    " click. Press Esc to go back."
-)
 
 
 class LearnScreen(Screen[None]):
@@ -27,27 +24,30 @@ class LearnScreen(Screen[None]):
 
     BINDINGS = [
         *(Binding(str(n), f"open_topic({n})", show=False) for n in range(1, 10)),
-        Binding("escape,b", "go_back", "Back", key_display="Esc"),
+        Binding("escape,b", "go_back", "learn.back", key_display="Esc"),
     ]
 
     def __init__(self, guidance: Guidance, lang: str = "en") -> None:
         super().__init__()
         self.guidance = guidance
         self.lang = lang
+        self.words = words_for(lang)
+        translate_bindings(self, self.words)
 
     def compose(self) -> ComposeResult:
-        yield Static("Learn about the options", id="title")
-        with Vertical(id="learn-body"):
-            yield Static(PICK_A_TOPIC, classes="paragraph", markup=False)
+        words = self.words
+        yield Static(words("learn.title"), id="title", markup=False)
+        with VerticalScroll(id="learn-body", can_focus=False):
+            yield Static(words("learn.pick"), classes="paragraph", markup=False)
             yield MarkedList(id="topics")
         with Horizontal(id="actions"):
-            yield Button("Back", id="back", compact=True)
+            yield Button(words("learn.back"), id="back", compact=True)
         yield Footer()
 
     def topics(self) -> list[Item]:
         paths = self.guidance.content.paths
         items = [Item(path, info.name.get(self.lang)) for path, info in paths.items()]
-        return [*items, Item(FAQ_TOPIC, FAQ_TITLE)]
+        return [*items, Item(FAQ_TOPIC, self.words("learn.faq"))]
 
     def on_mount(self) -> None:
         topics = self.query_one("#topics", MarkedList)
@@ -67,10 +67,11 @@ class LearnScreen(Screen[None]):
 
     def open(self, topic: str) -> None:
         if topic == FAQ_TOPIC:
-            self.app.push_screen(FaqPage(faq(self.lang, self.guidance)))
+            entries = faq(self.lang, self.guidance)
+            self.app.push_screen(FaqPage(entries, self.lang))
         else:
             page = render_path_page(topic, self.lang, self.guidance)
-            self.app.push_screen(PathPage(page))
+            self.app.push_screen(PathPage(page, self.lang))
 
     @on(Button.Pressed, "#back")
     def action_go_back(self) -> None:
@@ -80,18 +81,20 @@ class LearnScreen(Screen[None]):
 class _Page(Screen[None]):
     """A page of text that scrolls, with Back."""
 
-    BINDINGS = [Binding("escape,b", "go_back", "Back", key_display="Esc")]
+    BINDINGS = [Binding("escape,b", "go_back", "learn.back", key_display="Esc")]
 
-    def __init__(self, title: str) -> None:
+    def __init__(self, title: str, lang: str = "en") -> None:
         super().__init__()
         self.page_title = title
+        self.words = words_for(lang)
+        translate_bindings(self, self.words)
 
     def compose(self) -> ComposeResult:
         yield Static(self.page_title, id="title", markup=False)
         with VerticalScroll(id="page-body"):
             yield from self.compose_body()
         with Horizontal(id="actions"):
-            yield Button("Back", id="back", compact=True)
+            yield Button(self.words("learn.back"), id="back", compact=True)
         yield Footer()
 
     def compose_body(self) -> ComposeResult:
@@ -108,9 +111,9 @@ class _Page(Screen[None]):
 class PathPage(_Page):
     """One path's page from `render_path_page`: its name, then paragraphs."""
 
-    def __init__(self, page: str) -> None:
+    def __init__(self, page: str, lang: str = "en") -> None:
         title, *self.paragraphs = page.strip().split("\n\n")
-        super().__init__(title)
+        super().__init__(title, lang)
 
     def compose_body(self) -> ComposeResult:
         for paragraph in self.paragraphs:
@@ -120,8 +123,8 @@ class PathPage(_Page):
 class FaqPage(_Page):
     """The questions parents often ask, each with its answer."""
 
-    def __init__(self, entries: list[tuple[str, str]]) -> None:
-        super().__init__(FAQ_TITLE)
+    def __init__(self, entries: list[tuple[str, str]], lang: str = "en") -> None:
+        super().__init__(words_for(lang)("learn.faq"), lang)
         self.entries = entries
 
     def compose_body(self) -> ComposeResult:

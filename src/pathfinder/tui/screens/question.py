@@ -8,7 +8,7 @@ import logging
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Button, Footer, Input, OptionList, Static
 
@@ -17,28 +17,11 @@ from ...machine.facts import UnknownFact
 from ...machine.flow import Flow, Question
 from ...machine.session import Session
 from ...machine.statemachine import FlowMachine
+from ..keys import translate_bindings
 from ..outcome import Outcome, outcome_of
 from ..widgets.code_input import CodeInput
 from ..widgets.marked_list import Item, MarkedList
-
-CHOICE_HINT = "Press a number from 1 to {count}, or use ↑ ↓ and Enter, or click."
-CODE_HINT = "Type the 2 letters and press Enter."
-SKIP_TIP = " Or choose Skip."
-# TODO: the code messages speak of U.S. states, the only code question so far;
-# take them from the flow file when a flow asks for another kind of code.
-EMPTY_CODE = "Type 2 letters, like NC, then press Enter."
-UNKNOWN_CODE = (
-    "{code} is not a U.S. state code. Type 2 letters, like NC for North "
-    "Carolina or TX for Texas."
-)
-FIRST_QUESTION = "This is the first question. There is nothing to go back to."
-NOTHING_ANSWERED = "Answer at least one question first. Then you can see a summary."
-STARTED_OVER = "Your answers were cleared. Here is the first question again."
-EARLIER_ANSWER = "✓ your answer"
-NO_ADVICE = (
-    "Sorry, we could not make a summary from these answers. Your answers are"
-    " kept: you can go Back and change one."
-)
+from ..words import words_for
 
 logger = logging.getLogger(__name__)
 
@@ -53,36 +36,43 @@ class QuestionnaireScreen(Screen[Outcome]):
 
     BINDINGS = [
         *(Binding(str(n), f"choose({n})", show=False) for n in range(1, 10)),
-        Binding("question_mark,f1", "toggle_why", "Why we ask", key_display="?",
+        Binding("question_mark,f1", "toggle_why", "question.key_why", key_display="?",
                 priority=True),
-        Binding("escape", "back", "Back", key_display="Esc"),
-        Binding("ctrl+r", "start_over", "Start over", key_display="Ctrl+R"),
-        Binding("ctrl+s", "summary_now", "Summary now", key_display="Ctrl+S"),
-        Binding("ctrl+q", "app.quit", "Quit", key_display="Ctrl+Q"),
+        Binding("escape", "back", "question.back", key_display="Esc"),
+        Binding("ctrl+r", "start_over", "question.key_start_over",
+                key_display="Ctrl+R"),
+        Binding("ctrl+s", "summary_now", "question.key_summary_now",
+                key_display="Ctrl+S"),
+        Binding("ctrl+q", "app.quit", "app.quit", key_display="Ctrl+Q"),
     ]
 
     def __init__(self, flow: Flow, lang: str = "en") -> None:
         super().__init__()
         self.flow = flow
         self.lang = lang
+        self.words = words_for(lang)
         self.machine = FlowMachine.for_flow(flow)
         self.session = Session.begin(flow, language=lang)
+        translate_bindings(self, self.words)
 
     def compose(self) -> ComposeResult:
+        words = self.words
         yield Static(self.flow.title.get(self.lang), id="title", markup=False)
-        with Vertical(id="question-area"):
+        # It scrolls so that, in a small window, the choices stay reachable.
+        with VerticalScroll(id="question-area", can_focus=False):
             yield Static(id="progress", markup=False)
             yield Static(id="question-text", markup=False)
             yield Static(id="why", markup=False)
             yield MarkedList(id="choices")
             yield CodeInput(2, placeholder="NC", id="code")
-            yield Button("Skip this question", id="skip", compact=True)
+            yield Button(words("question.skip"), id="skip", compact=True)
             yield Static(id="problem", markup=False)
             yield Static(id="how-to-answer", markup=False)
         with Horizontal(id="actions"):
-            yield Button("Back", id="back", compact=True)
-            yield Button("Start over", id="start-over", compact=True)
-            yield Button("Show my summary now", id="summary-now", compact=True)
+            yield Button(words("question.back"), id="back", compact=True)
+            yield Button(words("question.start_over"), id="start-over", compact=True)
+            yield Button(words("question.summary_now"), id="summary-now",
+                         compact=True)
         yield Footer()
 
     def on_mount(self) -> None:
@@ -99,11 +89,11 @@ class QuestionnaireScreen(Screen[Outcome]):
         total = self.session.about_total(self.flow)
 
         self.query_one("#progress", Static).update(
-            f"Question {self.session.number} of about {total}"
+            self.words("question.progress", number=self.session.number, total=total)
         )
         self.query_one("#question-text", Static).update(question.text.get(self.lang))
         self.query_one("#why", Static).update(
-            f"Why we ask: {question.help.get(self.lang)}"
+            self.words("question.why", help=question.help.get(self.lang))
         )
         self.say_problem("")
 
@@ -119,26 +109,32 @@ class QuestionnaireScreen(Screen[Outcome]):
         self.query_one("#summary-now", Button).disabled = not self.session.history
 
     def show_choices(self, question: Question, earlier: str | None) -> None:
+        earlier_mark = self.words("question.earlier_answer")
         items = [
             Item(choice.value, choice.label.get(self.lang),
-                 EARLIER_ANSWER if choice.value == earlier else "")
+                 earlier_mark if choice.value == earlier else "")
             for choice in question.choices
         ]
         start = question.values.index(earlier) if earlier in question.values else 0
         choices = self.query_one("#choices", MarkedList)
         choices.show_items(items, start)
         choices.focus()
-        self.show_hint(CHOICE_HINT.format(count=len(question.choices)))
+        self.show_hint(self.words("question.choice_hint", count=len(question.choices)))
 
     def show_code_entry(self, earlier: str | None) -> None:
         code = self.query_one("#code", Input)
         code.value = earlier or ""
         code.focus()
-        self.show_hint(CODE_HINT)
+        self.show_hint(self.words("question.code_hint"))
 
     def show_hint(self, hint: str) -> None:
-        tip = SKIP_TIP if self.question.optional else ""
-        self.query_one("#how-to-answer", Static).update(hint + tip)
+        self.query_one("#how-to-answer", Static).update(self.with_skip_tip(hint))
+
+    def with_skip_tip(self, message: str) -> str:
+        """`message`, and on a question that may be skipped, how to skip it."""
+        if not self.question.optional:
+            return message
+        return f"{message} {self.words('question.skip_tip')}"
 
     def say_problem(self, message: str) -> None:
         problem = self.query_one("#problem", Static)
@@ -158,15 +154,16 @@ class QuestionnaireScreen(Screen[Outcome]):
     def problem_with(self, value: str) -> str:
         code = value.strip().upper()
         if self.question.kind != "code":
-            return "That is not one of the choices. Pick one from the list."
-        problem = UNKNOWN_CODE.format(code=code) if code else EMPTY_CODE
-        return problem + (SKIP_TIP if self.question.optional else "")
+            return self.words("question.not_a_choice")
+        if not code:
+            return self.with_skip_tip(self.words("question.empty_code"))
+        return self.with_skip_tip(self.words("question.unknown_code", code=code))
 
     def skip(self) -> None:
         try:
             self.machine.skip(self.session)
         except InvalidAnswer:
-            self.say_problem("This question needs an answer.")
+            self.say_problem(self.words("question.needs_answer"))
             return
         self.move_on()
 
@@ -183,7 +180,7 @@ class QuestionnaireScreen(Screen[Outcome]):
             # A flow and guidance that disagree on a fact: a content bug.
             # Say so and keep the answers, rather than close the app.
             logger.error("no advice for facts of flow %r: %s", self.flow.name, error)
-            self.say_problem(NO_ADVICE)
+            self.say_problem(self.words("question.no_advice"))
             return
         self.dismiss(outcome)
 
@@ -216,7 +213,9 @@ class QuestionnaireScreen(Screen[Outcome]):
         value = self.query_one("#choices", MarkedList).id_at(number)
         if value is None:
             count = len(self.question.choices)
-            self.say_problem(f"There is no choice {number}. Pick 1 to {count}.")
+            self.say_problem(
+                self.words("question.no_such_choice", number=number, count=count)
+            )
             return
         self.answer(value)
 
@@ -228,15 +227,16 @@ class QuestionnaireScreen(Screen[Outcome]):
         if self.session.back():
             self.show_question()
         else:
-            self.say_problem(FIRST_QUESTION)
+            self.say_problem(self.words("question.first_question"))
 
     def action_start_over(self) -> None:
         self.session.restart()
         self.show_question()
-        self.notify(STARTED_OVER, title="Started over")
+        self.notify(self.words("question.started_over"),
+                    title=self.words("question.started_over_title"))
 
     def action_summary_now(self) -> None:
         if not self.session.history:
-            self.say_problem(NOTHING_ANSWERED)
+            self.say_problem(self.words("question.nothing_answered"))
             return
         self.finish()

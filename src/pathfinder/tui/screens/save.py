@@ -11,15 +11,9 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Static
 
+from ..keys import translate_bindings
 from ..saving import SaveProblem, save_summary, where_to_save
-
-ASK = "Where should we save your summary? Change the name or folder if you like."
-SHARED_COMPUTER = (
-    "The file stays on this computer. On a shared computer, others may see it."
-)
-ALREADY_THERE = (
-    "A file with this name is already there. Press Save again to replace it."
-)
+from ..words import words_for
 
 
 class SaveScreen(ModalScreen[Path | None]):
@@ -29,24 +23,28 @@ class SaveScreen(ModalScreen[Path | None]):
     stays open with what was typed, so nothing is lost.
     """
 
-    BINDINGS = [Binding("escape", "cancel", "Cancel", key_display="Esc")]
+    BINDINGS = [Binding("escape", "cancel", "save.cancel", key_display="Esc")]
 
-    def __init__(self, text: str, suggested: Path) -> None:
+    def __init__(self, text: str, suggested: Path, lang: str = "en") -> None:
         super().__init__()
         self.text = text
         self.suggested = suggested
+        self.words = words_for(lang)
         self._replace_ok: Path | None = None
+        translate_bindings(self, self.words)
 
     def compose(self) -> ComposeResult:
+        words = self.words
         with Vertical(id="save-dialog"):
-            yield Static("Save your summary", id="save-title")
-            yield Static(ASK, markup=False)
+            yield Static(words("save.title"), id="save-title", markup=False)
+            yield Static(words("save.ask"), markup=False)
             yield Input(str(self.suggested), id="save-path")
-            yield Static(SHARED_COMPUTER, markup=False)
+            yield Static(words("save.shared_computer"), markup=False)
             yield Static(id="save-problem", markup=False)
             with Horizontal(id="save-actions"):
-                yield Button("Save", id="save", variant="primary", compact=True)
-                yield Button("Cancel", id="cancel", compact=True)
+                yield Button(words("save.save"), id="save", variant="primary",
+                             compact=True)
+                yield Button(words("save.cancel"), id="cancel", compact=True)
 
     def on_mount(self) -> None:
         self.query_one("#save-problem").display = False
@@ -60,10 +58,10 @@ class SaveScreen(ModalScreen[Path | None]):
             path = where_to_save(typed)
             if path.exists() and path != self._replace_ok:
                 self._replace_ok = path
-                raise SaveProblem(ALREADY_THERE)
+                raise SaveProblem("save.already_there")
             saved = save_summary(self.text, path)
         except SaveProblem as problem:
-            self.say_problem(str(problem))
+            self.say_problem(problem.explained(self.words))
             return
         self.dismiss(saved)
 
