@@ -13,7 +13,7 @@ import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
-from .fallback import run_own_client
+from . import client
 
 CONNECTIONS = 32
 SECONDS = 4
@@ -48,7 +48,16 @@ def run(port: int, requests_file: Path, seconds: float = SECONDS) -> Result:
     """POST the requests of `requests_file` to /sms on `port` for `seconds`."""
     if have_wrk():
         return _run_wrk(port, requests_file, seconds)
-    return run_own_client(port, requests_file, seconds, CONNECTIONS)
+    sent = client.run_for(port, requests_file, seconds, CONNECTIONS)
+    if sent.failures:
+        raise LoadError(f"{sent.failures} responses were not 2xx")
+    latencies = sorted(sent.latencies)
+    return Result(
+        requests=len(latencies),
+        per_second=len(latencies) / sent.seconds,
+        p50_ms=latencies[len(latencies) // 2] * 1000,
+        p99_ms=latencies[int(len(latencies) * 0.99)] * 1000,
+    )
 
 
 def _run_wrk(port: int, requests_file: Path, seconds: float) -> Result:

@@ -1,10 +1,10 @@
 """Signed Twilio requests for many parents texting at once, ready for a load tool.
 
 Each conversation is a whole walk through the questionnaire, from the first
-text to the summary and one MORE. The requests are interleaved round by
-round (every parent's first text, then every parent's second...), so two
-texts from one number are far apart in the stream and a load run measures
-the common case, not one number's queue.
+text to the summary and one MORE. Parents text in cohorts: every parent of a
+cohort sends a first text, then every one a second, and so on, so two texts
+from one number are a cohort apart in the stream (no number waits on
+itself), and any few seconds of the stream hold every kind of text.
 """
 
 from __future__ import annotations
@@ -26,6 +26,7 @@ OUR_NUMBER = "+12025550100"
 # A walk to the summary: IEP, plan not followed, not urgent, met without a
 # fix, follow the rules, under 6 months, North Carolina; then MORE.
 WALK = ("hi", "1", "5", "2", "3", "2", "1", "nc", "MORE")
+COHORT = 500
 
 
 @dataclass(frozen=True)
@@ -62,15 +63,18 @@ def signed(who: str, body: str, sid: str) -> Signed:
 def walks(
     parents: range, run: str, texts: tuple[str, ...] = WALK
 ) -> Iterator[Signed]:
-    """Every parent in `parents` walking `texts`, round by round.
+    """Every parent in `parents` walking `texts`, cohort by cohort.
 
     `run` (8 characters) goes into every MessageSid, so two runs never repeat
     each other; a sid has Twilio's length, 34 characters.
     """
-    for step, body in enumerate(texts):
-        for parent in parents:
-            sid = f"SM{run:.8}{step:02d}{parent:022d}"
-            yield signed(sender(parent), body, sid)
+    run = run[:8].rjust(8, "0")
+    for start in range(parents.start, parents.stop, COHORT):
+        cohort = range(start, min(start + COHORT, parents.stop))
+        for step, body in enumerate(texts):
+            for parent in cohort:
+                sid = f"SM{run}{step:02d}{parent:022d}"
+                yield signed(sender(parent), body, sid)
 
 
 def write_for_wrk(requests: Iterator[Signed], path: Path) -> int:

@@ -167,3 +167,10 @@ async def test_a_lost_server_is_a_store_error_and_coming_back_needs_nothing(
     finally:
         await store.close()
         server.stop()
+
+
+async def test_a_url_redis_cannot_read_is_refused_without_repeating_it():
+    store = RedisStore("redis://:hunter2@127.0.0.1:port/0")
+    with pytest.raises(StoreError, match="not a Redis URL") as refused:
+        await store.open()
+    assert "hunter2" not in str(refused.value)

@@ -3,30 +3,22 @@ without the staff PIN, and writes nothing to disk."""
 
 from __future__ import annotations
 
-import pytest
+import subprocess
+import sys
+
 from textual.screen import Screen
 from textual.widgets import Input, Static
 
-from pathfinder.machine.replay import answers_for
 from pathfinder.tui.app import PathfinderApp
 from pathfinder.tui.contrast import HIGH_CONTRAST, LARGE_CLASS
 from pathfinder.tui.screens.operator_exit import OperatorExitScreen
 from pathfinder.tui.screens.question import QuestionnaireScreen
 from pathfinder.tui.screens.still_there import StillThereScreen
-from pathfinder.tui.screens.summary import SummaryScreen
 from pathfinder.tui.screens.welcome import WelcomeScreen
 from pathfinder.tui.words import words_for
 
 from .conftest import PIN, SIZE, kiosk_settings
-from .helpers import (
-    play,
-    show_summary_for,
-    start,
-    summary,
-    toasts,
-    type_text,
-    wait_for,
-)
+from .helpers import show_summary_for, start, toasts, type_text, wait_for
 
 EN = words_for("en")
 ESCAPE_KEYS = ["ctrl+q", "ctrl+c", "ctrl+z", "ctrl+backslash", "ctrl+p", "q"]
@@ -40,9 +32,19 @@ def asking_if_still_there(app) -> bool:
 async def open_questions(pilot) -> QuestionnaireScreen:
     """Start, and find the questions wherever they are in the screen stack:
     with an idle time this short, "still there?" may already be on top."""
-    await pilot.press("enter")
-    [screen] = [s for s in pilot.app.screen_stack
+
+    def questions() -> list[QuestionnaireScreen]:
+        return [s for s in pilot.app.screen_stack
                 if isinstance(s, QuestionnaireScreen)]
+
+    def ready_to_start() -> bool:
+        focused = pilot.app.focused
+        return focused is not None and focused.id == "start"
+
+    await wait_for(pilot, ready_to_start)
+    await pilot.press("enter")
+    await wait_for(pilot, questions)
+    [screen] = questions()
     return screen
 
 
@@ -160,8 +162,7 @@ async def test_the_pin_dialog_closes_after_three_wrong_pins_or_escape(kiosk_app)
 
         await pilot.press(*STAFF_KEYS)
         for _ in range(3):
-            await type_text(pilot, "0000")
-            await pilot.press("enter")
+            await pilot.press("0", "enter")
         assert isinstance(app.screen, WelcomeScreen)
         assert app.is_running
 
@@ -178,13 +179,15 @@ async def test_nothing_is_written_to_disk(flow, tmp_path, monkeypatch):
              "state": "OH"}
 
     async with app.run_test(size=SIZE, notifications=True) as pilot:
-        await start(pilot)
-        await play(pilot, answers_for(flow, facts))
-        screen = summary(app)
+        await pilot.press("e", "e")  # Spanish and back: nothing kept of either
+        screen = await show_summary_for(pilot, facts)
         # Every offer on the summary, and the keys that save elsewhere.
         await pilot.press("s", "ctrl+s", "c", "escape", "p", "l", "escape", "f2")
         await wait_for(pilot, lambda: toasts(app))
         assert app.screen is screen
+        # Textual's screenshot, however it is asked for.
+        assert not await app.run_action("screenshot")
+        app.save_screenshot(path=str(work))
         await pilot.press(*STAFF_KEYS)
         await type_text(pilot, PIN)
         await pilot.press("enter")
@@ -193,25 +196,47 @@ async def test_nothing_is_written_to_disk(flow, tmp_path, monkeypatch):
     assert list(work.iterdir()) == []
 
 
+def high_contrast(app) -> bool:
+    return app.theme == HIGH_CONTRAST.name and app.has_class(LARGE_CLASS)
+
+
 async def test_a_kiosk_starts_in_high_contrast(kiosk_app):
     async with kiosk_app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        assert kiosk_app.theme == HIGH_CONTRAST.name
-        assert kiosk_app.has_class(LARGE_CLASS)
+        assert high_contrast(kiosk_app)
 
 
-@pytest.mark.parametrize("where", ["welcome", "question", "summary"])
-async def test_f2_switches_high_contrast_on_and_off_anywhere(app, where):
+async def test_f2_switches_high_contrast_on_and_off_anywhere(app):
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        if where == "question":
-            await start(pilot)
-        elif where == "summary":
-            await show_summary_for(pilot, {"plan": "iep"})
         usual = app.theme
+        for where in ("welcome", "question", "summary"):
+            if where == "question":
+                await start(pilot)
+            elif where == "summary":
+                await show_summary_for(pilot, {"plan": "iep"})
 
-        await pilot.press("f2")
-        assert app.theme == HIGH_CONTRAST.name and app.has_class(LARGE_CLASS)
+            await pilot.press("f2")
+            assert high_contrast(app), f"F2 on the {where} screen"
 
-        await pilot.press("f2")
-        assert app.theme == usual and not app.has_class(LARGE_CLASS)
+            await pilot.press("f2")
+            assert app.theme == usual and not app.has_class(LARGE_CLASS)
+
+
+SHIELDED_PROCESS = """
+import os, signal
+from pathfinder.tui.launch import shield_kiosk_process
+os.environ["TEXTUAL_ALLOW_SIGNALS"] = "1"
+shield_kiosk_process()
+assert "TEXTUAL_ALLOW_SIGNALS" not in os.environ
+os.kill(os.getpid(), signal.SIGINT)
+os.kill(os.getpid(), signal.SIGQUIT)
+print("still running")
+"""
+
+
+def test_a_kiosk_process_is_not_stopped_by_the_keyboard_signals():
+    """Run in a process of its own: it changes how signals are handled."""
+    done = subprocess.run([sys.executable, "-c", SHIELDED_PROCESS],
+                          capture_output=True, text=True, timeout=60)
+    assert (done.returncode, done.stdout) == (0, "still running\n"), done.stderr

@@ -9,9 +9,9 @@ import subprocess
 import sys
 
 from pathfinder.machine.replay import Step, answers_for
-from pathfinder.tui.outcome import outcome_of
 from pathfinder.machine.session import Session
 from pathfinder.machine.statemachine import FlowMachine
+from pathfinder.tui.outcome import outcome_of
 from pathfinder.tui.plain import run_plain
 from pathfinder.tui.words import words_for
 
@@ -107,14 +107,17 @@ def test_spanish_words_and_accents_work_with_or_without_accents(flow):
 
 def test_the_command_reads_a_piped_answer_sequence(flow):
     """The real `pathfinder --plain`, as a screen-reader user runs it."""
-    typed = "".join(f"{line}\n" for line in typed_for(
-        flow, answers_for(flow, WISCONSIN)))
+    lines = typed_for(flow, answers_for(flow, WISCONSIN))
+    # Bytes that are not UTF-8 first: a stray paste is not an answer.
+    typed = b"\xff\xfe\n" + "".join(f"{line}\n" for line in lines).encode()
     env = {k: v for k, v in os.environ.items() if not k.startswith("PATHFINDER_")}
     done = subprocess.run(
         [sys.executable, "-m", "pathfinder.cli", "--plain"],
-        input=typed, capture_output=True, text=True, env=env, timeout=60,
+        input=typed, capture_output=True, env=env, timeout=60,
     )
+    output = done.stdout.decode("utf-8")
 
     assert done.returncode == 0, done.stderr
-    assert done.stderr == ""
-    assert done.stdout.endswith(summary_for(flow, WISCONSIN))
+    assert done.stderr == b""
+    assert EN("plain.not_understood") in output
+    assert output.endswith(summary_for(flow, WISCONSIN))

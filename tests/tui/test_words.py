@@ -7,6 +7,7 @@ import ast
 from pathlib import Path
 
 import pytest
+import textstat
 
 from pathfinder.machine.errors import ContentError
 from pathfinder.tui import words as words_module
@@ -88,3 +89,23 @@ def test_every_entry_the_code_asks_for_is_in_the_file():
     assert len(asked) > 50
     missing = sorted(asked - set(words_for("en").texts))
     assert missing == [], f"{WORDS_FILE.name} lacks {missing}"
+
+
+def sentences(lang: str) -> str:
+    """The screens' messages and hints (texts of more than a few words)."""
+    texts = words_for(lang).texts.values()
+    return " ".join(text for text in texts if len(text.split()) > 6)
+
+
+def test_the_english_words_read_at_grade_8_or_below():
+    assert textstat.flesch_kincaid_grade(sentences("en")) <= 8
+
+
+def test_the_spanish_words_are_easy_to_read():
+    textstat.set_lang("es")
+    try:
+        # The same Spanish measures and levels as tests/test_readability_es.py.
+        assert textstat.fernandez_huerta(sentences("es")) >= 70
+        assert textstat.szigriszt_pazos(sentences("es")) >= 65
+    finally:
+        textstat.set_lang("en_US")

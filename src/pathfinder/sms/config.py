@@ -4,8 +4,8 @@
 | --- | --- |
 | TWILIO_AUTH_TOKEN | required: the Auth Token that Twilio signs webhooks with |
 | PATHFINDER_PUBLIC_URL | the base URL Twilio calls, e.g. https://sms.example.org |
-| PATHFINDER_STORE | where sessions live; a SQLite file in the data folder |
-| PATHFINDER_SECRET | the key for hashing phone numbers; made beside the file |
+| PATHFINDER_STORE | where sessions live: sqlite:///file.db or redis://host:port/db |
+| PATHFINDER_SECRET | the key for hashing phone numbers; required with Redis |
 | PATHFINDER_IDLE_DAYS | days without a text before a session is deleted (30) |
 | PATHFINDER_ANSWER_HELP | 0 to leave HELP and INFO to Twilio's own reply (1) |
 | PATHFINDER_DEV_SKIP_SIGNATURE | 1 to accept unsigned requests; development only |

@@ -50,10 +50,13 @@ LOOP_BUSY_MS = 250
 MAINTENANCE_BUSY_MS = 5000
 
 # A checkpoint runs beside the writes and cannot finish while they go on, so
-# under steady load the WAL grows; past this size writes pause once for a
-# checkpoint that finishes, and the WAL starts again from the beginning.
-CHECKPOINT_EVERY_SECONDS = 1.0
-WAL_PAUSE_BYTES = 128 * 1024 * 1024
+# under steady load the WAL grows (about 15 KB a text); past WAL_PAUSE_BYTES
+# writes pause once, for as long as the last quarter second of writes takes
+# to copy, the WAL starts again from the beginning, and is cut back to
+# WAL_KEEP_BYTES. Real traffic has gaps, and the WAL starts again in them.
+CHECKPOINT_EVERY_SECONDS = 0.25
+WAL_PAUSE_BYTES = 256 * 1024 * 1024
+WAL_KEEP_BYTES = 16 * 1024 * 1024
 PURGE_BATCH = 500
 
 logger = logging.getLogger("pathfinder.sms")
@@ -350,7 +353,7 @@ def _connect(path: Path | None, busy_ms: int) -> sqlite3.Connection:
         db.execute("PRAGMA synchronous = NORMAL")
         # The maintenance thread checkpoints; a commit on the loop never does.
         db.execute("PRAGMA wal_autocheckpoint = 0")
-        db.execute(f"PRAGMA journal_size_limit = {WAL_PAUSE_BYTES}")
+        db.execute(f"PRAGMA journal_size_limit = {WAL_KEEP_BYTES}")
         found = db.execute("PRAGMA user_version").fetchone()[0]
         if found > SCHEMA_VERSION:
             raise sqlite3.DatabaseError(
@@ -388,7 +391,8 @@ def _delete_in_batches(
     deleted = 0
     for start in range(0, len(found), PURGE_BATCH):
         batch = found[start:start + PURGE_BATCH]
-        deleted += _in_transaction(lambda db: db.executemany(delete, batch).rowcount)(db)
+        in_one_go = _in_transaction(lambda db: db.executemany(delete, batch).rowcount)
+        deleted += in_one_go(db)
     return deleted
 
 

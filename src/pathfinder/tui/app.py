@@ -11,6 +11,7 @@ from textual import events, on
 from textual.app import App
 from textual.binding import Binding
 from textual.geometry import Size
+from textual.screen import Screen
 
 from ..machine.flow import Flow
 from .contrast import HIGH_CONTRAST, LARGE_CLASS
@@ -209,19 +210,27 @@ class PathfinderApp(App[None]):
 
     def ask_if_still_there(self) -> None:
         assert self.kiosk is not None and self.idle is not None
-        untouched = isinstance(self.screen, WelcomeScreen) and (
-            len(self.screen_stack) == 2 and self.lang == self.start_lang)
-        if untouched:
+        if not self.anything_to_forget():
             self.idle.start()
             return
         question = StillThereScreen(self.kiosk.countdown_seconds, self.lang)
-        self.push_screen(question, lambda _: self.idle and self.idle.start())
+        self.push_screen(question, self.watch_again)
+
+    def watch_again(self, _: object = None) -> None:
+        """Someone answered "still there?": count idle time from now."""
+        if self.idle:
+            self.idle.start()
+
+    def anything_to_forget(self) -> bool:
+        """True once someone has gone past the welcome or changed its language."""
+        untouched = (Screen, WelcomeScreen, TooSmallScreen)
+        went_on = any(type(screen) not in untouched for screen in self.screen_stack)
+        return went_on or self.lang != self.start_lang
 
     @on(StillThereScreen.TimeUp)
     async def clear_after_time_up(self) -> None:
         await self.forget_everything()
-        if self.idle:
-            self.idle.start()
+        self.watch_again()
 
     def ask_for_pin(self) -> None:
         assert self.kiosk is not None

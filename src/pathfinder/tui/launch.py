@@ -52,6 +52,8 @@ def launch(argv: list[str]) -> int:
     if options.plain:
         from .plain import run_plain
 
+        # Bytes that are not text (a stray paste) become "not an answer".
+        sys.stdin.reconfigure(errors="replace")
         return run_plain(flow, options.lang, sys.stdin, sys.stdout)
     return run_full_screen(flow, options.lang, settings)
 

@@ -41,6 +41,9 @@ class Outcome:
     def short_text(self) -> str:
         """The text-message summary, ending without the reply keyword, which
         means nothing off the phone network (in a QR code, say)."""
+        # TODO: render_sms folds letters that GSM-7 lacks (ó becomes o), which
+        # a QR code could keep; use an unfolded text-length summary once
+        # machine/render.py offers one, then drop this mark.
         label = self.advice.guidance.label
         text = render_sms(self.advice, self.lang)
         reply_ending = gsm_safe(label("sms_end", self.lang))

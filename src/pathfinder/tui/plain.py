@@ -177,15 +177,23 @@ def run_plain(flow: Flow, lang: str, given: TextIO, out: TextIO) -> int:
             talk.ask()
         else:
             talk.prompt()
-        line = given.readline()
-        # An empty read is the end of input (Ctrl+D, or a piped file's end).
-        next_step = talk.take(line) if line else STOP
+        line = _read_line(given)
+        # None is the end of input: Ctrl+D or Ctrl+C, or a piped file's end.
+        next_step = STOP if line is None else talk.take(line)
 
     if next_step == SUMMARY:
         talk.show_summary()
     else:
         talk.stop()
     return 0
+
+
+def _read_line(given: TextIO) -> str | None:
+    try:
+        line = given.readline()
+    except KeyboardInterrupt:
+        return None
+    return line or None
 
 
 def _command_words(words: Words) -> dict[str, str]:

@@ -23,6 +23,7 @@ class OperatorExitScreen(ModalScreen[bool]):
     The app decides what a match means (it closes); this screen only asks.
     """
 
+    AUTO_FOCUS = "#pin"
     BINDINGS = [Binding("escape", "cancel", show=False)]
 
     def __init__(self, pin_matches: Callable[[str], bool], lang: str = "en") -> None:
@@ -41,7 +42,6 @@ class OperatorExitScreen(ModalScreen[bool]):
 
     def on_mount(self) -> None:
         self.query_one("#pin-problem").display = False
-        self.query_one("#pin", Input).focus()
 
     @on(Input.Submitted, "#pin")
     def check_pin(self, event: Input.Submitted) -> None:

@@ -34,6 +34,84 @@ class QuestionnaireScreen(Screen[Outcome]):
     early.
     """
 
+    # The screen's own look and small-window classes, so that it looks the
+    # same in any app that pushes it. (Textual scopes DEFAULT_CSS to it.)
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (60, "-wide")]
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (20, "-tall")]
+    DEFAULT_CSS = """
+    QuestionnaireScreen {
+        #title {
+            dock: top;
+            width: 100%;
+            height: 1;
+            padding: 0 1;
+            background: $primary;
+            color: $text;
+            text-style: bold;
+        }
+        #actions {
+            dock: bottom;
+            height: 1;
+            margin: 0 1 1 1;
+            overflow-x: auto;
+            scrollbar-size-horizontal: 0;
+        }
+        #actions Button {
+            margin-right: 2;
+            min-width: 0;
+        }
+        #question-area {
+            padding: 0 1;
+        }
+        #progress {
+            color: $text-muted;
+            margin-top: 1;
+        }
+        #question-text {
+            text-style: bold;
+            margin: 1 0;
+        }
+        #why {
+            display: none;
+            border-left: thick $accent;
+            padding: 0 1;
+            margin-bottom: 1;
+        }
+        #choices {
+            height: auto;
+            max-height: 12;
+            border: none;
+            padding: 0;
+        }
+        #choices:focus {
+            background-tint: $foreground 0%;
+        }
+        #code {
+            width: 12;
+        }
+        #skip, #problem, #how-to-answer {
+            margin-top: 1;
+        }
+        #problem {
+            text-style: bold;
+            color: $error;
+        }
+        #how-to-answer {
+            color: $text-muted;
+        }
+        &.-short {
+            #progress, #question-text, #skip, #problem, #how-to-answer {
+                margin-top: 0;
+            }
+            #question-text {
+                margin-bottom: 0;
+            }
+        }
+        &.-narrow #actions Button {
+            margin-right: 1;
+        }
+    }
+    """
     BINDINGS = [
         *(Binding(str(n), f"choose({n})", show=False) for n in range(1, 10)),
         Binding("question_mark,f1", "toggle_why", "question.key_why", key_display="?",
@@ -107,6 +185,14 @@ class QuestionnaireScreen(Screen[Outcome]):
             self.show_choices(question, earlier)
 
         self.query_one("#summary-now", Button).disabled = not self.session.history
+        self.call_after_refresh(self.scroll_to_question)
+
+    def scroll_to_question(self) -> None:
+        """In a small window, show the question from its top, as far as the
+        place to answer (the focused choices or box) allows."""
+        self.query_one("#question-area").scroll_home(animate=False)
+        if self.focused is not None:
+            self.focused.scroll_visible(animate=False)
 
     def show_choices(self, question: Question, earlier: str | None) -> None:
         earlier_mark = self.words("question.earlier_answer")

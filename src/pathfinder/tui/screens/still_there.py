@@ -20,6 +20,8 @@ class StillThereScreen(ModalScreen[None]):
     """Counts down `seconds`, then posts TimeUp; a click or Enter on the
     button dismisses it. (The app treats any key as an answer, too.)"""
 
+    AUTO_FOCUS = "#still-here"
+
     class TimeUp(Message):
         """Nobody answered: time to forget everything."""
 
@@ -41,7 +43,6 @@ class StillThereScreen(ModalScreen[None]):
     def on_mount(self) -> None:
         self.set_interval(1, self.show_time_left)
         self.set_timer(self.seconds, self.time_is_up)
-        self.query_one("#still-here", Button).focus()
 
     @property
     def seconds_left(self) -> int:

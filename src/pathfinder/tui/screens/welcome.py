@@ -29,6 +29,7 @@ class WelcomeScreen(Screen[None]):
     """Says what Pathfinder is and offers Start (focused), Learn, another
     language when there is one, and Quit (not in a kiosk)."""
 
+    AUTO_FOCUS = "#start"
     BINDINGS = [
         Binding("l", "learn", "welcome.learn"),
         Binding("e", "switch_language", "language.name"),
@@ -86,9 +87,6 @@ class WelcomeScreen(Screen[None]):
             if not self.kiosk:
                 yield Button(words("app.quit"), id="quit", compact=True)
         yield Footer()
-
-    def on_mount(self) -> None:
-        self.query_one("#start", Button).focus()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool:
         if action == "switch_language":
