@@ -6,10 +6,8 @@ import contextlib
 import csv
 import io
 import re
-import tomllib
 from collections import Counter
 from functools import cache
-from pathlib import Path
 
 import pytest
 
@@ -18,10 +16,8 @@ from pathfinder.machine.library import load_assessment
 from pathfinder.machine.session import Session
 from pathfinder.machine.statemachine import FlowMachine
 from pathfinder.tools.paths import main
+from tests.support.scenarios import SCENARIOS
 
-SCENARIOS = tomllib.loads(
-    (Path(__file__).parents[1] / "data" / "scenarios.toml").read_text("utf-8")
-)["scenario"]
 # The scenario table's states: one with a time limit of its own, one without.
 SCENARIO_STATES = sorted(
     {s["facts"]["state"] for s in SCENARIOS if "state" in s["facts"]})

@@ -4,9 +4,6 @@ what the scenario expects."""
 
 from __future__ import annotations
 
-import tomllib
-from pathlib import Path
-
 import pytest
 
 from pathfinder.machine.guidance.engine import Advice
@@ -14,12 +11,10 @@ from pathfinder.machine.replay import answers_for
 from pathfinder.machine.render import render_full
 
 from pathfinder.tui.screens.question import QuestionnaireScreen
+from tests.support.scenarios import SCENARIOS
 
 from .conftest import SIZE
 from .helpers import play, show_summary_for, shown_summary, start, summary
-
-SCENARIOS_FILE = Path(__file__).parent.parent / "data" / "scenarios.toml"
-SCENARIOS = tomllib.loads(SCENARIOS_FILE.read_text(encoding="utf-8"))["scenario"]
 
 
 def path_name(advice: Advice, path: str) -> str:

@@ -6,15 +6,10 @@ deadlines and citations as in English, and every text in Spanish.
 
 from __future__ import annotations
 
-import tomllib
-from pathlib import Path
-
 import pytest
 
 from pathfinder.machine.guidance import advise, shipped_guidance
-
-SCENARIOS_FILE = Path(__file__).parent / "data" / "scenarios.toml"
-SCENARIOS = tomllib.loads(SCENARIOS_FILE.read_text(encoding="utf-8"))["scenario"]
+from tests.support.scenarios import SCENARIOS
 
 
 def mentioned(advice) -> set[str]:

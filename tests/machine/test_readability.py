@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import re
-import tomllib
-from pathlib import Path
 
 import pytest
 import textstat
@@ -12,11 +10,9 @@ import textstat
 from pathfinder.machine.facts import PATHS
 from pathfinder.machine.guidance import advise, shipped_guidance
 from pathfinder.machine.render import faq, render_full, render_path_page
+from tests.support.scenarios import SCENARIOS
 
 HIGHEST_GRADE = 8
-SCENARIOS = tomllib.loads(
-    (Path(__file__).parent / "data" / "scenarios.toml").read_text(encoding="utf-8")
-)["scenario"]
 
 # A citation such as (34 CFR 300.153(c)) breaks into many tiny "sentences" at
 # its dots, which flatters the score; one check reads the text without them.

@@ -6,9 +6,6 @@ Its scenarios get the advice they must, and every path's summaries read at a
 
 from __future__ import annotations
 
-import tomllib
-from pathlib import Path
-
 import pytest
 import textstat
 
@@ -23,11 +20,9 @@ from pathfinder.machine.render import (
     render_sms,
 )
 from pathfinder.tools.walk import paths
+from tests.support.scenarios import FIT504_SCENARIOS as SCENARIOS
 
 HIGHEST_GRADE = 8
-SCENARIOS = tomllib.loads(
-    (Path(__file__).parent / "data" / "fit504_scenarios.toml").read_text("utf-8")
-)["scenario"]
 FIT = load_assessment("fit504")
 ALL_PATHS = list(paths(FIT.flow, {}))
 

@@ -11,9 +11,7 @@ on Szigriszt-Pazos.
 from __future__ import annotations
 
 import re
-import tomllib
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 import textstat
@@ -22,16 +20,13 @@ from pathfinder.machine.facts import PATHS
 from pathfinder.machine.guidance import advise, shipped_guidance
 from pathfinder.machine.library import load_assessment
 from pathfinder.machine.render import faq, render_full, render_path_page
+from tests.support.scenarios import FIT504_SCENARIOS as FIT_SCENARIOS, SCENARIOS
 
 EASY_FERNANDEZ_HUERTA = 70
 EASY_SZIGRISZT_PAZOS = 65
 NORMAL_FERNANDEZ_HUERTA = 60
 TEXTSTAT_DEFAULT_LANGUAGE = "en_US"
 
-DATA = Path(__file__).parent / "data"
-SCENARIOS = tomllib.loads((DATA / "scenarios.toml").read_text("utf-8"))["scenario"]
-FIT_SCENARIOS = tomllib.loads(
-    (DATA / "fit504_scenarios.toml").read_text("utf-8"))["scenario"]
 
 # As in test_readability.py: a citation's dots read as many tiny sentences.
 CITATION = re.compile(r" \([^()]*(?:\([^()]*\)[^()]*)*\d[^()]*(?:\([^()]*\)[^()]*)*\)")
