@@ -30,6 +30,7 @@ from tests.support.servers import LOOPBACK, RedisServer
 from . import load, machine, report, runs, servers
 
 ROUNDS = 2
+SCALE_ROUNDS = 3
 SMALL_STORE, LARGE_STORE = 1_000, 1_000_000
 FEW_CONVERSATIONS, MANY_CONVERSATIONS = 1_000, 100_000
 
@@ -49,7 +50,7 @@ def main() -> int:
         finally:
             redis_server.stop()
 
-    print(report.findings(*findings))
+    print(report.findings(*findings, os.getloadavg()[0]))
     return 0
 
 
@@ -84,7 +85,7 @@ def measure_everything(folder: Path, redis_server: RedisServer) -> tuple:
             f"redis://{LOOPBACK}:{redis_server.port}/2", LARGE_STORE),
     }
     scale: dict[tuple[str, int], list[runs.Measured]] = {key: [] for key in stores}
-    for _ in range(ROUNDS):
+    for _ in range(SCALE_ROUNDS):
         for (kind, size), url in stores.items():
             process = servers.webhook(f"{kind}-{size}", url, folder)
             scale[(kind, size)].append(runs.throughput(process, requests))

@@ -33,7 +33,8 @@ def intro(system: str, cores: int | None, load_average: float) -> str:
         f"machine: {system}, {cores} cores, load average {load_average:.2f} at "
         "the start (other work on the machine lowers every figure)\n"
         "one uvicorn worker (uvloop, httptools, no access log), 32 connections, "
-        "4 s per run after 1 s of warm-up, best of 2 interleaved rounds\n"
+        "4 s per run after 1 s of warm-up, best of interleaved rounds (CPU per "
+        "request is steadier than req/s when other work shares the machine)\n"
     )
 
 
@@ -42,6 +43,7 @@ def findings(
     machine_cost: MachineCost,
     scale: dict[tuple[str, int], list[Measured]],
     growth: Growth,
+    load_average: float,
 ) -> str:
     best = {name: _best(rounds) for name, rounds in stack.items()}
     sizes = sorted({size for _, size in scale})
@@ -57,6 +59,8 @@ def findings(
         _memory_line(growth),
         "",
         _targets_table(targets),
+        "",
+        f"Load average at the end: {load_average:.2f}.",
         *_notes(list(best.values()) + list(scaled.values())),
     ])
 
@@ -99,10 +103,15 @@ def _scale_table(scaled: dict[tuple[str, int], Measured], sizes: list[int]) -> s
         "| --- | ---: | ---: | ---: |",
     ]
     for kind in ("sqlite", "redis"):
-        few, many = scaled[(kind, small)].result, scaled[(kind, large)].result
+        few, many = scaled[(kind, small)], scaled[(kind, large)]
+        per_second = few.result.per_second, many.result.per_second
         lines.append(
-            f"| {LABELS[kind]}, req/s | {few.per_second:,.0f} "
-            f"| {many.per_second:,.0f} | {many.per_second / few.per_second:.2f} |"
+            f"| {LABELS[kind]}, req/s | {per_second[0]:,.0f} | {per_second[1]:,.0f} "
+            f"| {per_second[1] / per_second[0]:.2f} |"
+        )
+        lines.append(
+            f"| {LABELS[kind]}, server CPU us/req | {few.cpu_us:.0f} "
+            f"| {many.cpu_us:.0f} | {few.cpu_us / many.cpu_us:.2f} |"
         )
     return "\n".join(lines)
 

@@ -9,6 +9,7 @@ import pytest
 
 from pathfinder.sms.config import (
     ConfigError,
+    as_environment,
     default_store_url,
     hashing_key,
     load_settings,
@@ -114,3 +115,15 @@ def test_a_shared_store_needs_a_hashing_key_set():
 def test_memory_stores_get_a_key_for_the_process():
     settings = load_settings(TOKEN, store_url="sqlite://")
     assert len(hashing_key(settings)) == 64
+
+
+def test_flags_reach_worker_processes_through_the_environment():
+    """`serve --workers N` hands its settings to each worker as variables."""
+    given = load_settings(
+        TOKEN, store_url="redis://127.0.0.1:6379/2",
+        public_url="https://sms.example.org", idle_days=7.5, answer_help=False,
+        skip_signature=True,
+    )
+    found = load_settings({**TOKEN, **as_environment(given)})
+    fields = ("store_url", "public_url", "idle_days", "answer_help", "skip_signature")
+    assert [getattr(found, f) for f in fields] == [getattr(given, f) for f in fields]

@@ -127,3 +127,14 @@ def test_start_up_stops_with_a_message_when_the_token_is_missing(tmp_path: Path)
     )
     assert result.returncode == 2
     assert "TWILIO_AUTH_TOKEN is not set" in result.stderr
+
+
+def test_several_workers_on_a_sqlite_file_are_refused(tmp_path: Path):
+    env = {**os.environ, "TWILIO_AUTH_TOKEN": "test-token"}
+    result = subprocess.run(
+        [sys.executable, "-m", "pathfinder.sms.server", "--workers", "2",
+         "--store", f"sqlite://{tmp_path / 's.db'}"],
+        env=env, capture_output=True, text=True, timeout=60,
+    )
+    assert result.returncode == 2
+    assert "--workers above 1 needs a Redis store" in result.stderr
