@@ -100,7 +100,7 @@ async def test_back_returns_to_the_question_asked_before_with_its_answer_marked(
 
         assert screen.question.id == "issue_504"
         assert question_text(screen) == (
-            "What is the disagreement about the 504 plan mostly about?"
+            "What is the disagreement over the 504 plan mostly about?"
         )
         assert progress(screen).startswith("Question 2 of about ")
         lines = choice_lines(screen)
