@@ -25,7 +25,8 @@ ALL_DETAILS_SENT = gsm_safe(SPANISH.more_done)
 async def play_in_spanish(phone: Phone, flow: Flow, facts: dict) -> list[str]:
     """Every reply, from the welcome to the reply to the last answer."""
     welcome = await phone.text("ES")
-    assert welcome is not None and welcome.startswith("Pathfinder: ayuda gratis")
+    assert welcome is not None
+    assert welcome.startswith("Pathfinder: Encuentre su proximo paso")
     assert_within(welcome, WELCOME_PARTS)
     replies = [welcome]
     for step in answers_for(flow, facts):

@@ -34,7 +34,8 @@ def language(chat: Chat) -> str:
 @pytest.mark.parametrize("word", ["ES", "español", "Espanol."])
 def test_a_first_text_es_starts_in_spanish(chat, flow, word):
     reply = chat.send(word)
-    assert reply is not None and reply.startswith("Pathfinder: ayuda gratis")
+    assert reply is not None
+    assert reply.startswith("Pathfinder: Encuentre su proximo paso")
     assert "P1/" in reply and gsm_safe(flow.question("plan").sms.get("es")) in reply
     assert "For English, reply EN." in reply
     assert_within(reply, WELCOME_PARTS)
@@ -116,7 +117,8 @@ def test_restart_and_start_keep_spanish(chat, flow):
     assert reply is not None and reply.startswith("Empezamos de nuevo.\nP1/")
     chat.send("1")
     reply = chat.send("START")
-    assert reply is not None and reply.startswith("Pathfinder: ayuda gratis")
+    assert reply is not None
+    assert reply.startswith("Pathfinder: Encuentre su proximo paso")
     assert chat.at == flow.start and language(chat) == "es"
 
 
@@ -162,7 +164,7 @@ def test_a_parent_back_after_hours_is_greeted_in_spanish(chat):
 def test_a_flow_without_spanish_says_so_in_spanish_and_stays_in_english():
     chat = Chat(Conversation(load_flow(SOUND_FLOW)))
     reply = chat.send("ES")
-    assert reply is not None and reply.startswith("Pathfinder: free help")
+    assert reply is not None and reply.startswith("Pathfinder: A small 504 flow. Free.")
     assert "ES" not in reply.split("\n")[0].split()  # Spanish is not offered
     reply = chat.send("ES")
     assert reply is not None

@@ -6,12 +6,16 @@ from __future__ import annotations
 from textual.widgets import Button, Input, Static
 
 from pathfinder.machine.replay import Step
+from pathfinder.tui.screens.confirm import ConfirmScreen
 from pathfinder.tui.words import words_for
 
 from .conftest import SIZE
 from .helpers import (
     choice_lines,
     problem_text,
+    texts_in,
+    toasts,
+    wait_for,
     questionnaire,
     shown_summary,
     skip_ahead,
@@ -145,13 +149,68 @@ async def test_the_back_button_works_like_the_key(app):
 async def test_start_over_clears_every_answer(app):
     async with app.run_test(size=SIZE) as pilot:
         screen = await start(pilot)
-        await pilot.press("1", "3", "ctrl+r")
+        await pilot.press("1", "3", "ctrl+r", "y")
 
         assert screen.question.id == "plan"
         assert screen.session.answers == {}
         assert progress(screen).startswith("Question 1 of about ")
         assert not any("your answer" in line for line in choice_lines(screen))
         assert screen.query_one("#summary-now", Button).disabled
+
+
+async def test_start_over_asks_first_and_no_is_the_default(app):
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await start(pilot)
+        await pilot.press("1", "3")
+        answers = dict(screen.session.answers)
+        await pilot.press("ctrl+r")
+
+        assert isinstance(app.screen, ConfirmScreen)
+        assert EN("confirm.start_over") in texts_in(app.screen)
+        # Enter on the focused No, N and Esc all keep the answers.
+        for no in ("enter", "n", "escape"):
+            await pilot.press(no)
+            assert app.screen is screen
+            assert screen.session.answers == answers
+            await pilot.press("ctrl+r")
+        await pilot.click("#yes")
+        assert app.screen is screen
+        assert screen.session.answers == {}
+
+
+async def test_start_over_with_no_answers_does_not_ask(app):
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await start(pilot)
+        await pilot.press("ctrl+r")
+        assert app.screen is screen
+
+
+async def test_start_over_pressed_often_shows_one_message_that_goes_away(app):
+    app.NOTIFICATION_TIMEOUT = 0.3  # Not 5 seconds: the test would wait.
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await start(pilot)
+        for _ in range(5):
+            await pilot.press("ctrl+r")
+        await pilot.pause()
+        assert toasts(app) == [f"{EN('question.started_over_title')}\n"
+                               f"{EN('question.started_over')}"]
+
+        await wait_for(pilot, lambda: not toasts(app))
+        await pilot.pause()
+        assert EN("question.started_over") not in app.export_screenshot()
+
+
+async def test_a_bad_state_code_shows_one_hint(app):
+    async with app.run_test(size=SIZE) as pilot:
+        await start(pilot)
+        screen = await skip_ahead(pilot, reach_the_state_question())
+        hint = screen.query_one("#how-to-answer", Static)
+        assert hint.display
+        await type_text(pilot, "ZZ")
+        await pilot.press("enter")
+
+        assert problem_text(screen).startswith(EN("question.unknown_code", code="ZZ"))
+        assert not hint.display
 
 
 async def test_the_help_key_shows_and_hides_why_we_ask(app, flow):

@@ -6,11 +6,14 @@ from __future__ import annotations
 from textual.widgets import Input, Static
 
 from pathfinder.tui.saving import DEFAULT_FILE_NAME
+from pathfinder.tui.screens.confirm import ConfirmScreen
 from pathfinder.tui.screens.save import SaveScreen
 from pathfinder.tui.words import words_for
 
 from .conftest import SIZE
 from .helpers import questionnaire, show_summary_for, start, texts_in
+
+EN = words_for("en")
 
 # An IEP service cut in Wisconsin: every section of the summary has content.
 WISCONSIN = {"plan": "iep", "issue": "services", "stage": "meetings_failed",
@@ -157,9 +160,14 @@ async def test_cancel_saves_nothing(app, flow, save_to):
 
 async def test_start_over_from_the_summary_asks_the_first_question_again(app, flow):
     async with app.run_test(size=SIZE) as pilot:
-        await reach_summary(pilot, flow)
+        shown = await reach_summary(pilot, flow)
         await pilot.press("r")
+        # It asks first; Enter is on No and keeps the summary.
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("enter")
+        assert app.screen is shown and app.outcome is not None
 
+        await pilot.press("r", "y")
         screen = questionnaire(app)
         assert screen.question.id == "plan"
         assert screen.session.answers == {}
@@ -182,8 +190,32 @@ async def test_the_quit_button_closes_the_app(app, flow):
         assert not app.is_running
 
 
-async def test_ctrl_q_quits_in_the_middle_of_the_questions(app):
+async def test_ctrl_q_in_the_middle_of_the_questions_asks_first(app):
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await start(pilot)
+        await pilot.press("1", "ctrl+q")
+        assert isinstance(app.screen, ConfirmScreen)
+        assert EN("confirm.quit") in texts_in(app.screen)
+
+        await pilot.press("enter")  # No has the focus.
+        assert app.is_running and app.screen is screen
+        assert screen.session.answers == {"plan": "iep"}
+
+        await pilot.press("ctrl+q", "y")
+        assert not app.is_running
+
+
+async def test_ctrl_q_before_any_answer_quits_at_once(app):
     async with app.run_test(size=SIZE) as pilot:
         await start(pilot)
-        await pilot.press("1", "ctrl+q")
+        await pilot.press("ctrl+q")
         assert not app.is_running
+
+
+async def test_the_question_footer_shows_the_quit_key(app):
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await start(pilot)
+        shown = {binding.key_display: binding.description
+                 for _, binding, _, _ in screen.active_bindings.values()
+                 if binding.show}
+        assert shown["Ctrl+Q"] == EN("app.quit")

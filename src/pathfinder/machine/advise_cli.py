@@ -10,7 +10,7 @@ import json
 import sys
 
 from .facts import FACTS, UnknownFact
-from .guidance.engine import advise
+from .guidance.engine import advise, shipped_guidance
 from .render import render_full
 
 USAGE_ERROR = 2
@@ -40,6 +40,12 @@ def main(argv: list[str]) -> int:
     except SystemExit as exit_:
         # argparse has already printed usage or help; report its status.
         return exit_.code if isinstance(exit_.code, int) else USAGE_ERROR
+
+    languages = shipped_guidance().content.languages
+    if args.lang not in languages:
+        print(f"{parser.prog}: error: unknown language {args.lang!r}; "
+              f"languages: {', '.join(languages)}", file=sys.stderr)
+        return USAGE_ERROR
 
     try:
         facts = parse_facts(args.fact)

@@ -65,14 +65,16 @@ def render_sms(advice: Advice, lang: str | None = None) -> str:
 
     head = f"{label('sms_start', lang)} {name}."
     end = label("sms_end", lang)
+    # The federal limit where the state sets its own stays out of the text.
+    shorts = [d.short for d in advice.deadlines if d.in_sms]
     extras = [
         advice.why,
-        " ".join([label("sms_deadline", lang)] + [d.short for d in advice.deadlines]),
+        " ".join([label("sms_deadline", lang)] + shorts),
         label("sms_free_help", lang),
         f"{label('sms_also', lang)} "
         + ", ".join(guidance.path_name(p, lang) for p in advice.also_consider) + ".",
     ]
-    if not advice.deadlines:
+    if not shorts:
         extras.pop(1)
     if not advice.also_consider:
         extras.pop()

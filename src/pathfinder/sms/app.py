@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Mapping
 from contextlib import asynccontextmanager, suppress
 from functools import lru_cache
 
@@ -56,12 +56,21 @@ def _twiml_body(text: str | None) -> bytes:
 
 class Webhook:
     def __init__(
-        self, inbox: Inbox, hasher: NumberHasher, signature: SignatureCheck | None
+        self,
+        inbox: Inbox,
+        hasher: NumberHasher,
+        signature: SignatureCheck | None,
+        by_number: Mapping[str, Inbox] | None = None,
     ) -> None:
-        """`signature` None skips the check (the development switch)."""
+        """`signature` None skips the check (the development switch).
+
+        `by_number` gives the inbox (so the questionnaire) of each Twilio
+        number that has its own; a text to any other number goes to `inbox`.
+        """
         self.inbox = inbox
         self.hasher = hasher
         self.signature = signature
+        self.by_number = dict(by_number or {})
 
     async def receive_text(self, request: Request) -> Response:
         try:
@@ -76,13 +85,14 @@ class Webhook:
             return PlainTextResponse(error.detail, error.status)
 
         try:
+            inbox = self.by_number.get(inbound.recipient, self.inbox)
             text = Text(
-                key=self.hasher.key(inbound.sender),
+                key=self.hasher.key(inbound.sender, inbox.conversation.flow.name),
                 message_sid=inbound.message_sid,
                 body=inbound.body,
                 media_count=inbound.media_count,
             )
-            reply = await self.inbox.receive(text)
+            reply = await inbox.receive(text)
             return twiml(reply.text)
         except Exception as error:  # noqa: BLE001 - a reply beats a 500 Twilio drops
             logger.error(
@@ -109,13 +119,15 @@ def create_app(
     hasher: NumberHasher,
     signature: SignatureCheck | None,
     purge_every_seconds: float = PURGE_EVERY_SECONDS,
+    by_number: Mapping[str, Inbox] | None = None,
 ) -> Starlette:
     """The app; its lifespan opens the store and purges idle sessions hourly.
 
-    Tests that drive the app without a lifespan open the store themselves.
+    The inboxes of `by_number` share the store of `inbox`. Tests that drive
+    the app without a lifespan open the store themselves.
     """
     store = inbox.store
-    webhook = Webhook(inbox, hasher, signature)
+    webhook = Webhook(inbox, hasher, signature, by_number)
 
     async def healthz(request: Request) -> Response:
         try:
@@ -131,6 +143,8 @@ def create_app(
         await store.open()
         if signature is None:
             logger.warning(UNSIGNED_WARNING)
+        elif signature.note:
+            logger.info(signature.note)
         purging = None
         if not store.expires_by_itself:
             purging = asyncio.create_task(

@@ -56,7 +56,7 @@ def main(argv: list[str]) -> int:
             need_token=False,
         )
         inbox = make_inbox(settings)
-        key = make_hasher(settings).key(CHAT_NUMBER)
+        key = make_hasher(settings).key(CHAT_NUMBER, settings.flow)
     except (ConfigError, StoreError, ContentError) as error:
         print(f"pathfinder chat: {error}", file=sys.stderr)
         return 2

@@ -4,6 +4,8 @@
 | --- | --- |
 | TWILIO_AUTH_TOKEN | required: the Auth Token that Twilio signs webhooks with |
 | PATHFINDER_PUBLIC_URL | the base URL Twilio calls, e.g. https://sms.example.org |
+| PATHFINDER_FLOW | the questionnaire of any number not in PATHFINDER_FLOWS (dispute) |
+| PATHFINDER_FLOWS | a questionnaire per Twilio number: +12025550100=fit504,... |
 | PATHFINDER_STORE | where sessions live: sqlite:///file.db or redis://host:port/db |
 | PATHFINDER_SECRET | the key for hashing phone numbers; required with Redis |
 | PATHFINDER_IDLE_DAYS | days without a text before a session is deleted (30) |
@@ -23,9 +25,13 @@ from urllib.parse import urlsplit
 import platformdirs
 from starlette.datastructures import Secret
 
+from pathfinder.machine.library import assessment_names
+
 from .store import DAY_SECONDS, StoreError, sqlite_path, sqlite_url
 
 SECRET_BYTES = 32
+DEFAULT_FLOW = "dispute"
+FlowChoice = tuple[tuple[str, str], ...]
 _TRUE = frozenset({"1", "true", "yes", "on"})
 _FALSE = frozenset({"0", "false", "no", "off", ""})
 
@@ -44,6 +50,10 @@ class Settings:
     idle_days: float = 30
     answer_help: bool = True
     skip_signature: bool = False
+    flow: str = DEFAULT_FLOW
+    """The questionnaire of every number that `flows` does not name."""
+    flows: FlowChoice = ()
+    """(Twilio number, flow name) pairs, from PATHFINDER_FLOWS."""
 
     @property
     def idle_seconds(self) -> float:
@@ -64,6 +74,8 @@ def load_settings(
     idle_days: float | None = None,
     answer_help: bool | None = None,
     skip_signature: bool | None = None,
+    flow: str | None = None,
+    flows: str | None = None,
     need_token: bool = True,
 ) -> Settings:
     """The settings from `env`, each keyword (when not None) overriding it.
@@ -90,6 +102,14 @@ def load_settings(
         skip_signature=_flag(
             skip_signature, env, "PATHFINDER_DEV_SKIP_SIGNATURE", default=False
         ),
+        flow=check_flow(
+            (flow or env.get("PATHFINDER_FLOW") or DEFAULT_FLOW).strip(),
+            "--flow" if flow else "PATHFINDER_FLOW",
+        ),
+        flows=parse_flows(
+            flows if flows is not None else env.get("PATHFINDER_FLOWS", ""),
+            "--flows" if flows is not None else "PATHFINDER_FLOWS",
+        ),
     )
 
 
@@ -105,6 +125,8 @@ def as_environment(settings: Settings) -> dict[str, str]:
         "PATHFINDER_IDLE_DAYS": repr(settings.idle_days),
         "PATHFINDER_ANSWER_HELP": "1" if settings.answer_help else "0",
         "PATHFINDER_DEV_SKIP_SIGNATURE": "1" if settings.skip_signature else "0",
+        "PATHFINDER_FLOW": settings.flow,
+        "PATHFINDER_FLOWS": ",".join(f"{n}={f}" for n, f in settings.flows),
     }
 
 
@@ -176,6 +198,44 @@ def _public_url(value: str | None) -> str | None:
             "scheme and host, like https://sms.example.org"
         )
     return value.strip().rstrip("/")
+
+
+def check_flow(name: str, setting: str) -> str:
+    """`name` if it is a shipped questionnaire; else ConfigError listing them."""
+    known = assessment_names()
+    if name not in known:
+        raise ConfigError(
+            f"{setting}: there is no questionnaire named {name!r}; the known "
+            f"ones are {', '.join(known)}"
+        )
+    return name
+
+
+def parse_flows(raw: str, setting: str) -> FlowChoice:
+    """`+12025550100=dispute,+12025550101=fit504` as (number, flow) pairs."""
+    pairs: dict[str, str] = {}
+    for entry in raw.split(","):
+        if not entry.strip():
+            continue
+        number, sign, name = (part.strip() for part in entry.partition("="))
+        number = "".join(number.split())
+        if not sign or not _is_phone_number(number) or not name:
+            raise ConfigError(
+                f"{setting}: each entry must be a Twilio number in +1... form, "
+                f"'=' and a questionnaire ({', '.join(assessment_names())}), "
+                "entries separated by commas, like +12025550100=dispute"
+            )
+        if pairs.get(number, name) != name:
+            raise ConfigError(f"{setting} gives one number two questionnaires")
+        pairs[number] = check_flow(name, setting)
+    return tuple(pairs.items())
+
+
+def _is_phone_number(text: str) -> bool:
+    digits = text[1:]
+    return text.startswith("+") and digits.isascii() and digits.isdigit() and (
+        6 <= len(digits) <= 15
+    )
 
 
 def _idle_days(given: float | None, raw: str | None) -> float:

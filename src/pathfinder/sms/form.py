@@ -58,6 +58,8 @@ class InboundText:
     """The fields of an incoming text that Pathfinder uses."""
 
     sender: str
+    recipient: str
+    """To: which of the service's numbers was texted ("" if not sent)."""
     message_sid: str
     body: str
     media_count: int
@@ -113,6 +115,7 @@ def inbound_text(fields: Fields) -> InboundText:
     media = (fields.get("NumMedia") or "0").strip()
     return InboundText(
         sender=sender,
+        recipient="".join((fields.get("To") or "").split()),
         message_sid=sid,
         body=fields.get("Body") or "",
         media_count=int(media) if _is_number(media) and len(media) < 4 else 0,

@@ -26,7 +26,7 @@ MORE_PARTS = 3
 class Wording:
     """The texts of one language. Each must be GSM-7 and fit in one part."""
 
-    welcome: str
+    welcome: str  # {title}: the flow's title, ending in a full stop or "?"
     help: str
     choose: str  # {count}: how many choices
     not_understood: str
@@ -53,9 +53,9 @@ class Wording:
 
 ENGLISH = Wording(
     welcome=(
-        "Pathfinder: free help when you disagree with a school about an IEP or "
-        "504 plan. Private: we keep no phone numbers. Not legal advice. Reply "
-        "with a number. HELP for help, STOP to end."
+        "Pathfinder: {title} Free. Not legal advice. Private: we keep your "
+        "number only in scrambled form. Reply with a number. HELP for help, "
+        "STOP to end."
     ),
     help=(
         "Pathfinder helps with IEP and 504 plan disputes. Not legal advice. Free "
@@ -96,9 +96,9 @@ ENGLISH = Wording(
 # keywords offered are ones whose meaning survives (ATRAS, SEGUIR).
 SPANISH = Wording(
     welcome=(
-        "Pathfinder: ayuda gratis si tiene un desacuerdo con la escuela por un "
-        "IEP o plan 504. Privado: no guardamos su número. No es asesoría legal. "
-        "Responda con un número. AYUDA para ayuda, STOP para terminar."
+        "Pathfinder: {title} Gratis. No es asesoría legal. Privado: solo "
+        "guardamos su número codificado. Responda con un número. AYUDA para "
+        "ayuda, STOP para terminar."
     ),
     help=(
         "Pathfinder: desacuerdos por un IEP o plan 504. No es asesoría legal. "
@@ -192,15 +192,21 @@ class Messages:
         """What this is, privacy, HELP and STOP, how to switch language, then
         the first question."""
         words = wording(session.language)
-        greeting = " ".join([words.welcome, *self.offers(session.language)])
+        welcome = words.welcome.format(title=self.title(session.language))
+        greeting = " ".join([welcome, *self.offers(session.language)])
         return first_fitting(
             [
                 f"{greeting}\n\n{self.question(session)}",
                 f"{greeting}\n{self.question(session, progress=False)}",
-                f"{words.welcome}\n{self.question(session, progress=False)}",
+                f"{welcome}\n{self.question(session, progress=False)}",
             ],
             parts=WELCOME_PARTS,
         )
+
+    def title(self, lang: str) -> str:
+        """The flow's title as a sentence: "Is a 504 plan a fit?"."""
+        title = self.flow.title.get(lang).strip()
+        return title if title.endswith((".", "?", "!")) else title + "."
 
     def offers(self, lang: str) -> list[str]:
         """How to go on in each other language the flow has, in that language."""

@@ -54,6 +54,16 @@ def parser() -> argparse.ArgumentParser:
         "(default: PATHFINDER_PUBLIC_URL, else the URL the request arrived at)",
     )
     commands.add_argument(
+        "--flow", metavar="NAME",
+        help="the questionnaire of numbers not in --flows (default: "
+        "PATHFINDER_FLOW, else dispute)",
+    )
+    commands.add_argument(
+        "--flows", metavar="NUMBER=NAME,...",
+        help="a questionnaire per Twilio number (To), like "
+        "+12025550100=dispute,+12025550101=fit504 (default: PATHFINDER_FLOWS)",
+    )
+    commands.add_argument(
         "--idle-days", type=float, metavar="DAYS",
         help="delete sessions after this many days without a text (default: 30)",
     )
@@ -78,6 +88,8 @@ def main(argv: list[str]) -> int:
             idle_days=args.idle_days,
             answer_help=args.answer_help,
             skip_signature=args.skip_signature,
+            flow=args.flow,
+            flows=args.flows,
         )
         _check_workers(args.workers, settings)
         app = make_app(settings)

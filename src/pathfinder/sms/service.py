@@ -6,7 +6,7 @@ import os
 
 from starlette.applications import Starlette
 
-from pathfinder.machine.flow import load_shipped
+from pathfinder.machine.library import load_assessment
 
 from .app import create_app
 from .config import Settings, hashing_key, load_settings
@@ -16,26 +16,45 @@ from .inbox import Inbox
 from .signature import SignatureCheck
 from .store import open_store
 
-FLOW = "dispute"
-
 
 def make_inbox(settings: Settings) -> Inbox:
-    """The inbox over the configured store (not opened yet) and the shipped flow.
+    """The inbox over the configured store (not opened yet) and the default flow.
 
     Raises:
         StoreError: the store URL names no store Pathfinder has.
         ContentError: the shipped flow or guidance file is broken.
     """
     store = open_store(settings.store_url, settings.idle_seconds)
+    return Inbox(store, make_conversation(settings, settings.flow))
+
+
+def inboxes_by_number(settings: Settings, default: Inbox) -> dict[str, Inbox]:
+    """An inbox per Twilio number of PATHFINDER_FLOWS, over the default's store.
+
+    Each flow's conversation is built once, however many numbers use it.
+    """
+    inboxes = {settings.flow: default}
+    for _, name in settings.flows:
+        if name not in inboxes:
+            conversation = make_conversation(settings, name)
+            inboxes[name] = Inbox(default.store, conversation)
+    return {number: inboxes[name] for number, name in settings.flows}
+
+
+def make_conversation(settings: Settings, name: str) -> Conversation:
     rules = Rules(answer_help=settings.answer_help)
-    return Inbox(store, Conversation(load_shipped(FLOW), rules))
+    return Conversation(load_assessment(name).flow, rules)
 
 
 def make_app(settings: Settings) -> Starlette:
     signature = None
     if not settings.skip_signature:
         signature = SignatureCheck(str(settings.auth_token), settings.public_url)
-    return create_app(make_inbox(settings), make_hasher(settings), signature)
+    inbox = make_inbox(settings)
+    return create_app(
+        inbox, make_hasher(settings), signature,
+        by_number=inboxes_by_number(settings, inbox),
+    )
 
 
 def app_from_environment() -> Starlette:

@@ -23,11 +23,31 @@ from .form import Fields
 HEADER = "x-twilio-signature"
 
 
+WEBHOOK_PATH = "/sms"
+
+
 class SignatureCheck:
-    def __init__(self, auth_token: str, public_url: str | None = None) -> None:
-        """`public_url`: the scheme and host Twilio calls (https://sms.example.org)."""
+    def __init__(
+        self, auth_token: str, public_url: str | None = None,
+        route: str = WEBHOOK_PATH,
+    ) -> None:
+        """`public_url`: the scheme and host Twilio calls (https://sms.example.org).
+
+        A URL whose path already ends with the webhook's `route`
+        (https://sms.example.org/sms, as pasted into Twilio) is taken as the
+        whole webhook URL: its base is what comes before the route.
+        """
         self._validator = RequestValidator(auth_token)
         self.public_url = public_url.rstrip("/") if public_url else None
+        self.note: str | None = None
+        """How the public URL was understood, when worth a line at start-up."""
+        if self.public_url and urlparse(self.public_url).path.endswith(route):
+            self.public_url = self.public_url[: -len(route)]
+            self.note = (
+                f"PATHFINDER_PUBLIC_URL ends with the webhook path {route}: taken "
+                f"as the whole webhook URL, so Twilio's requests are checked "
+                f"against {self.public_url}{route}"
+            )
         self._bases = _port_forms(self.public_url) if self.public_url else []
 
     def signed_url(self, request: Request) -> str:

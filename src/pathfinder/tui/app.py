@@ -110,6 +110,7 @@ class PathfinderApp(App[None]):
     def action_toggle_contrast(self) -> None:
         on = not self.high_contrast
         self.set_contrast(on)
+        self.clear_notifications()  # Only the latest "on" or "off".
         self.notify(self.words("app.contrast_on" if on else "app.contrast_off"))
 
     # ---- The way through ---------------------------------------------------
@@ -247,12 +248,17 @@ class PathfinderApp(App[None]):
         return not (self.kiosk and action in KIOSK_OFF_ACTIONS)
 
     async def action_quit(self) -> None:
-        if not self.kiosk:
-            await super().action_quit()
+        if self.kiosk:
+            return
+        if isinstance(self.screen, QuestionnaireScreen):
+            self.screen.confirm_quit()  # Asks first when there are answers.
+            return
+        await super().action_quit()
 
     def action_help_quit(self) -> None:
         # Ctrl+C does not quit a Textual app; say what does, in the parent's
         # language. (A kiosk never gets here: it drops Ctrl+C.)
+        self.clear_notifications()
         self.notify(self.words("app.how_to_quit"))
 
     def save_screenshot(self, *args, **kwargs) -> str:

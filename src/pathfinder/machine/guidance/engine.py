@@ -7,16 +7,18 @@ cautions, steps.
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from functools import cache
 from pathlib import Path
-from typing import Any, Iterable, Mapping
+from typing import Any, Iterable, Mapping, Sequence
 
-from ..text import DEFAULT_LANGUAGE
+from ..text import DEFAULT_LANGUAGE, Text
 from .loader import read_guidance
-from .model import CautionInfo, GuidanceContent, Vocabulary
+from .model import CautionInfo, GuidanceContent, StateRule, Vocabulary
 
 SHIPPED_GUIDANCE = "dispute"
+# The federal hearing caution a state's own limit may replace.
+FEDERAL_HEARING = "due_process_two_years"
 
 
 @dataclass(frozen=True)
@@ -28,6 +30,8 @@ class Deadline:
     short: str
     deadline: str
     citation: str | None
+    in_sms: bool = True
+    """False for a line the text-message summary leaves out."""
 
 
 @dataclass
@@ -114,8 +118,8 @@ class Guidance:
             gather=self._gather(routing, chosen[0], lang),
             free_help=[item.get(lang) for item in self.content.free_help],
             assumed=self._assumed(given, lang),
-            deadlines=self._deadlines(cautions, routing, lang),
-            notes=self._notes(cautions, routing, lang),
+            deadlines=self._deadlines(cautions, routing, chosen, lang),
+            notes=self._notes(cautions, routing, chosen, lang),
             local_rules=self._local_rules(routing, lang),
             facts=given,
             lang=lang,
@@ -144,18 +148,78 @@ class Guidance:
         cautions = _unique(rule.caution for rule in self.content.caution_rules
                            if rule.when.matches(routing, chosen))
 
-        state = self.content.states.get(routing.get("state", ""))
+        state = self._state(routing)
         if state and state.time_limit and state.considering.intersection(chosen):
-            cautions.append("state_time_limit")
+            # A state limit that replaces the federal one comes before it.
+            if state.federal and FEDERAL_HEARING in cautions:
+                cautions.insert(cautions.index(FEDERAL_HEARING), "state_time_limit")
+            else:
+                cautions.append("state_time_limit")
 
         cautions.append("not_legal_advice")
         return cautions
 
-    def _caution_info(self, caution: str, routing: Mapping[str, str]) -> CautionInfo:
-        state = self.content.states.get(routing.get("state", ""))
-        if caution == "state_time_limit" and state and state.time_limit:
+    def _state(self, routing: Mapping[str, str]) -> StateRule | None:
+        return self.content.states.get(routing.get("state", ""))
+
+    def _state_limit(self, routing: Mapping[str, str],
+                     chosen: Sequence[str]) -> StateRule | None:
+        """The state, when its own time limit applies to a path considered."""
+        state = self._state(routing)
+        if state and state.time_limit and state.considering.intersection(chosen):
+            return state
+        return None
+
+    def _caution_info(self, caution: str, routing: Mapping[str, str],
+                      chosen: Sequence[str] = ()) -> CautionInfo:
+        state = self._state_limit(routing, chosen)
+        if caution == "state_time_limit" and state:
             return state.time_limit
-        return self.content.cautions[caution]
+        info = self.content.cautions[caution]
+        if caution == FEDERAL_HEARING and state and state.federal:
+            # The federal 2 years is not this parent's deadline: say so (the
+            # text-message summary leaves this line out).
+            return replace(info, text=state.federal, short=state.federal)
+        variant = next((v.info for v in info.variants
+                        if v.when.matches(routing, chosen)), None)
+        if variant is not None:
+            return variant
+        if info.windows:
+            return self._with_windows(info, routing, chosen)
+        return info
+
+    def _replaced(self, caution: str, routing: Mapping[str, str],
+                  chosen: Sequence[str]) -> bool:
+        """Whether the state's own limit replaces this (federal) caution."""
+        state = self._state_limit(routing, chosen)
+        return caution == FEDERAL_HEARING and bool(state and state.federal)
+
+    def _with_windows(self, info: CautionInfo, routing: Mapping[str, str],
+                      chosen: Sequence[str]) -> CautionInfo:
+        """The caution naming only the windows of the paths considered."""
+        windows = [window for path in chosen for window in info.windows
+                   if window.path == path]
+        if not windows or info.lead is None or info.end is None:
+            return info
+        state = self._state_limit(routing, chosen)
+        texts: list[Text] = [info.lead]
+        for window in windows:
+            text = window.text
+            if (state and state.passed and window.path in state.considering
+                    and state.passed_when and state.passed_when.matches(routing, chosen)):
+                text = state.passed
+            elif state and state.federal and window.path in state.considering:
+                text = state.time_limit.text
+            texts.append(text)
+        texts.append(info.end)
+        languages = set().union(*(text.versions for text in texts))
+        joined = Text({lang: " ".join(_unique(text.get(lang) for text in texts))
+                       for lang in sorted(languages)})
+        deadlines = _unique(w.deadline for w in windows if w.deadline)
+        citations = _unique(w.citation for w in windows if w.citation)
+        return replace(info, text=joined,
+                       deadline=", ".join(deadlines) or info.deadline,
+                       citation="; ".join(citations) or info.citation)
 
     # --- texts -----------------------------------------------------------
 
@@ -164,7 +228,10 @@ class Guidance:
                     if rule.when.matches(routing, [primary])]
         first = [step for rule in matching if rule.first for step in rule.steps]
         later = [step for rule in matching if not rule.first for step in rule.steps]
-        own = list(self.content.paths[primary].steps)
+        dropped = {number for rule in matching for number in rule.drop_own}
+        own = [step for number, step in
+               enumerate(self.content.paths[primary].steps, start=1)
+               if number not in dropped]
         return _unique(step.get(lang) for step in first + own + later)
 
     def _gather(self, routing: Mapping[str, str], primary: str, lang: str) -> list[str]:
@@ -184,29 +251,37 @@ class Guidance:
         return assumed
 
     def _deadlines(self, cautions: list[str], routing: Mapping[str, str],
-                   lang: str) -> list[Deadline]:
+                   chosen: Sequence[str], lang: str) -> list[Deadline]:
         deadlines = []
         for caution in cautions:
-            info = self._caution_info(caution, routing)
+            info = self._caution_info(caution, routing, chosen)
             if info.deadline is not None:
                 deadlines.append(Deadline(caution, info.text.get(lang),
                                           info.short.get(lang), info.deadline,
-                                          info.citation))
+                                          info.citation,
+                                          in_sms=not self._replaced(caution, routing,
+                                                                    chosen)))
         return deadlines
 
     def _notes(self, cautions: list[str], routing: Mapping[str, str],
-               lang: str) -> list[str]:
-        infos = [self._caution_info(caution, routing) for caution in cautions
+               chosen: Sequence[str], lang: str) -> list[str]:
+        infos = [self._caution_info(caution, routing, chosen) for caution in cautions
                  if caution != "not_legal_advice"]
         return [info.text.get(lang) for info in infos if info.deadline is None]
 
     def _local_rules(self, routing: Mapping[str, str], lang: str) -> str:
+        content = self.content
         code = routing.get("state")
-        if code in self.content.states:
-            return self.content.states[code].note.get(lang)
+        for_504 = routing.get("plan") == "504"
+        if code in content.states:
+            after = content.local_rules_504_state if for_504 else content.local_rules_state
+            note = content.states[code].note.get(lang)
+            return f"{note} {after.get(lang)}" if after else note
+        if for_504 and content.local_rules_504:
+            return content.local_rules_504.get(lang)
         if code:
-            return self.content.local_rules_other.get(lang)
-        return self.content.local_rules_none.get(lang)
+            return content.local_rules_other.get(lang)
+        return content.local_rules_none.get(lang)
 
     # --- pages -----------------------------------------------------------
 

@@ -21,6 +21,7 @@ from .model import (
     Assumption,
     CautionInfo,
     CautionRule,
+    CautionVariant,
     Condition,
     ExtraRule,
     Faq,
@@ -29,6 +30,7 @@ from .model import (
     PrimaryRule,
     StateRule,
     Vocabulary,
+    Window,
 )
 
 SHIPPED_DIR = Path(__file__).parent
@@ -107,19 +109,21 @@ class _Reader:
         states = self.states()
         if any(state.time_limit for state in states.values()):
             self.check_caution(STATE_TIME_LIMIT, "[vocabulary]")
+        paths = self.paths()
+        extra_rules = self.extra_rules(paths)
         return GuidanceContent(
             name=self.string(head, "name", "[guidance]"),
             file=self.file,
             languages=self.languages,
             vocabulary=self.vocab,
             labels=self.labels(),
-            paths=self.paths(),
+            paths=paths,
             cautions=self.cautions(),
             assumptions=self.assumptions(),
             primary_rules=self.primary_rules(),
             also_rules=self.also_rules(),
             caution_rules=self.caution_rules(),
-            extra_rules=self.extra_rules(),
+            extra_rules=extra_rules,
             free_help=self.text_list(
                 self.table(self.data, "free_help", "[free_help]"), "items",
                 "[free_help]"),
@@ -127,6 +131,10 @@ class _Reader:
             local_rules_other=self.text(local, "other", "[local_rules]"),
             local_rules_none=self.text(local, "none", "[local_rules]"),
             faq=self.faq(),
+            local_rules_state=self.optional_text(local, "state", "[local_rules]"),
+            local_rules_504=self.optional_text(local, "section504", "[local_rules]"),
+            local_rules_504_state=self.optional_text(local, "section504_state",
+                                                     "[local_rules]"),
         )
 
     # --- sections -------------------------------------------------------
@@ -200,12 +208,50 @@ class _Reader:
 
     def caution_info(self, caution_id: str, raw: dict[str, Any],
                      where: str) -> CautionInfo:
+        deadline = self.optional_string(raw, "deadline", where)
+        citation = self.optional_string(raw, "citation", where)
+        variants = []
+        for index, variant in enumerate(raw.get("variants", []), start=1):
+            variant_where = f"{where} variant {index}"
+            if not isinstance(variant, dict):
+                raise self.fail(variant_where, "must be a table")
+            variants.append(CautionVariant(
+                self.condition(variant, variant_where),
+                CautionInfo(
+                    id=caution_id,
+                    text=self.text(variant, "text", variant_where),
+                    short=self.text(variant, "short", variant_where),
+                    deadline=self.optional_string(variant, "deadline",
+                                                  variant_where) or deadline,
+                    citation=self.optional_string(variant, "citation",
+                                                  variant_where) or citation,
+                )))
+
+        windows = []
+        declared = raw.get("windows", {})
+        if not isinstance(declared, dict):
+            raise self.fail(where, "'windows' must be a table keyed by path")
+        for path, window in declared.items():
+            window_where = f'{where} window "{path}"'
+            self.check_path(path, window_where)
+            window = self.table(declared, path, window_where)
+            windows.append(Window(
+                path, self.text(window, "text", window_where),
+                self.optional_string(window, "deadline", window_where),
+                self.optional_string(window, "citation", window_where)))
+        if windows and ("lead" not in raw or "end" not in raw):
+            raise self.fail(where, "a caution with 'windows' needs 'lead' and 'end'")
+
         return CautionInfo(
             id=caution_id,
             text=self.text(raw, "text", where),
             short=self.text(raw, "short", where),
-            deadline=self.optional_string(raw, "deadline", where),
-            citation=self.optional_string(raw, "citation", where),
+            deadline=deadline,
+            citation=citation,
+            variants=tuple(variants),
+            lead=self.optional_text(raw, "lead", where),
+            end=self.optional_text(raw, "end", where),
+            windows=tuple(windows),
         )
 
     def assumptions(self) -> tuple[Assumption, ...]:
@@ -270,17 +316,37 @@ class _Reader:
             rules.append(CautionRule(rule_id, self.condition(raw, where), caution))
         return tuple(rules)
 
-    def extra_rules(self) -> tuple[ExtraRule, ...]:
+    def extra_rules(self, paths: Mapping[str, PathInfo]) -> tuple[ExtraRule, ...]:
         rules = []
         for raw, where, rule_id in self.rules("extra"):
             first = raw.get("first", False)
             if not isinstance(first, bool):
                 raise self.fail(where, "'first' must be true or false")
+            when = self.condition(raw, where)
             rules.append(ExtraRule(
-                rule_id, self.condition(raw, where), first,
+                rule_id, when, first,
                 self.text_list(raw, "steps", where, required=False),
-                self.text_list(raw, "gather", where, required=False)))
+                self.text_list(raw, "gather", where, required=False),
+                self.drop_own(raw, when, paths, where)))
         return tuple(rules)
+
+    def drop_own(self, raw: dict[str, Any], when: Condition,
+                 paths: Mapping[str, PathInfo], where: str) -> frozenset[int]:
+        """`drop_own`: numbers of the one primary path's own steps to leave out."""
+        if "drop_own" not in raw:
+            return frozenset()
+        numbers = raw["drop_own"]
+        if len(when.primary) != 1:
+            raise self.fail(where, "'drop_own' needs 'primary' in 'when' to name "
+                                   "exactly one path")
+        (path,) = when.primary
+        count = len(paths[path].steps)
+        if not isinstance(numbers, list) or not numbers or not all(
+                isinstance(n, int) and not isinstance(n, bool) and 1 <= n <= count
+                for n in numbers):
+            raise self.fail(where, f"'drop_own' must list step numbers of path "
+                                   f"{path!r}, from 1 to {count}")
+        return frozenset(numbers)
 
     def states(self) -> dict[str, StateRule]:
         """`[states.XX]`, keyed by the values of the `state` fact; optional."""
@@ -295,6 +361,7 @@ class _Reader:
             where = f'state "{code}"'
             raw = self.table(declared, code, where)
             limit, considering = None, frozenset[str]()
+            federal = passed = passed_when = None
             if "time_limit" in raw:
                 limit_where = f'state "{code}" time_limit'
                 limit_raw = self.table(raw, "time_limit", limit_where)
@@ -304,8 +371,13 @@ class _Reader:
                 considering = frozenset(
                     self.check_path(path, limit_where)
                     for path in self.string_list(limit_raw, "considering", limit_where))
+                federal = self.optional_text(limit_raw, "federal", limit_where)
+                passed = self.optional_text(limit_raw, "passed", limit_where)
+                if passed is not None:
+                    passed_when = self.condition(
+                        {"when": limit_raw.get("passed_when")}, limit_where)
             states[code] = StateRule(code, self.text(raw, "note", where), limit,
-                                     considering)
+                                     considering, federal, passed, passed_when)
         return states
 
     def faq(self) -> tuple[Faq, ...]:
@@ -427,6 +499,10 @@ class _Reader:
         if missing:
             raise self.fail(where, f"text {key!r} has no {missing[0]!r} version")
         return text
+
+    def optional_text(self, raw: Mapping[str, Any], key: str,
+                      where: str) -> Text | None:
+        return self.text(raw, key, where) if key in raw else None
 
     def text_list(self, raw: Mapping[str, Any], key: str, where: str,
                   required: bool = True) -> tuple[Text, ...]:

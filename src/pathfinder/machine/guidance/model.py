@@ -113,6 +113,9 @@ class ExtraRule:
     first: bool
     steps: tuple[Text, ...]
     gather: tuple[Text, ...]
+    drop_own: frozenset[int] = frozenset()
+    """1-based numbers of the primary path's own steps this rule leaves out
+    (it replaces or merges them); the rule's `primary` names that one path."""
 
 
 @dataclass(frozen=True)
@@ -133,14 +136,40 @@ class PathInfo:
 
 
 @dataclass(frozen=True)
+class Window:
+    """One path's filing window, as a line of a caution built from windows."""
+
+    path: str
+    text: Text
+    deadline: str | None
+    citation: str | None
+
+
+@dataclass(frozen=True)
 class CautionInfo:
-    """A caution's text; `deadline` holds its number, as in "180 days"."""
+    """A caution's text; `deadline` holds its number, as in "180 days".
+
+    `variants` are other versions of the caution for particular situations
+    (the first whose `when` matches is used). A caution with `windows` is
+    built, when one of their paths is considered, from `lead`, the windows of
+    the paths considered, and `end`; otherwise its `text` is used.
+    """
 
     id: str
     text: Text
     short: Text
     deadline: str | None
     citation: str | None
+    variants: tuple["CautionVariant", ...] = ()
+    lead: Text | None = None
+    end: Text | None = None
+    windows: tuple[Window, ...] = ()
+
+
+@dataclass(frozen=True)
+class CautionVariant:
+    when: Condition
+    info: CautionInfo
 
 
 @dataclass(frozen=True)
@@ -161,6 +190,13 @@ class StateRule:
     note: Text
     time_limit: CautionInfo | None
     considering: frozenset[str]
+    federal: Text | None = None
+    """When the state's limit replaces the federal one: the federal caution's
+    text for this state, which then follows the state's limit."""
+    passed: Text | None = None
+    """Said, in place of the hearing window, when time may have passed and
+    `passed_when` matches."""
+    passed_when: Condition | None = None
 
 
 @dataclass(frozen=True)
@@ -190,3 +226,9 @@ class GuidanceContent:
     local_rules_other: Text
     local_rules_none: Text
     faq: tuple[Faq, ...]
+    local_rules_state: Text | None = None
+    """Added after a listed state's note (not for a 504 plan)."""
+    local_rules_504: Text | None = None
+    """For a 504 plan in place of `other` / `none`."""
+    local_rules_504_state: Text | None = None
+    """For a 504 plan, added after a listed state's note."""

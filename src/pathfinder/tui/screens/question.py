@@ -22,6 +22,7 @@ from ..outcome import Outcome, outcome_of
 from ..widgets.code_input import CodeInput
 from ..widgets.marked_list import Item, MarkedList
 from ..words import words_for
+from .confirm import ConfirmScreen
 
 logger = logging.getLogger(__name__)
 
@@ -121,7 +122,11 @@ class QuestionnaireScreen(Screen[Outcome]):
                 key_display="Ctrl+R"),
         Binding("ctrl+s", "summary_now", "question.key_summary_now",
                 key_display="Ctrl+S"),
-        Binding("ctrl+q", "app.quit", "app.quit", key_display="Ctrl+Q"),
+        # Priority, so that the footer shows this one rather than the app's
+        # hidden one. The app runs its own quit, which asks first when there
+        # are answers (see `confirm_quit`); a kiosk hides and blocks it.
+        Binding("ctrl+q", "app.quit", "app.quit", key_display="Ctrl+Q",
+                priority=True),
     ]
 
     def __init__(self, flow: Flow, lang: str = "en") -> None:
@@ -226,6 +231,9 @@ class QuestionnaireScreen(Screen[Outcome]):
         problem = self.query_one("#problem", Static)
         problem.update(message)
         problem.display = bool(message)
+        # A code problem says again how to type the code: one hint is enough.
+        self.query_one("#how-to-answer").display = not (
+            message and self.question.kind == "code")
 
     # Every way of answering ends in `answer` or `skip`.
 
@@ -315,11 +323,41 @@ class QuestionnaireScreen(Screen[Outcome]):
         else:
             self.say_problem(self.words("question.first_question"))
 
+    @property
+    def has_answers(self) -> bool:
+        """True once anything was answered or skipped, even if gone Back from."""
+        return bool(self.session.answers or self.session.history)
+
     def action_start_over(self) -> None:
+        if not self.has_answers:
+            self.start_over()
+            return
+        ask = ConfirmScreen(self.words("confirm.start_over"), self.lang)
+        self.app.push_screen(ask, self.start_over_if_sure)
+
+    def start_over_if_sure(self, sure: bool | None) -> None:
+        if sure:
+            self.start_over()
+
+    def start_over(self) -> None:
         self.session.restart()
         self.show_question()
+        # One "Started over" at a time, however often it is pressed.
+        self.app.clear_notifications()
         self.notify(self.words("question.started_over"),
                     title=self.words("question.started_over_title"))
+
+    def confirm_quit(self) -> None:
+        """Quit the app, after asking if answers would be lost."""
+        if not self.has_answers:
+            self.app.exit()
+            return
+        ask = ConfirmScreen(self.words("confirm.quit"), self.lang)
+        self.app.push_screen(ask, self.quit_if_sure)
+
+    def quit_if_sure(self, sure: bool | None) -> None:
+        if sure:
+            self.app.exit()
 
     def action_summary_now(self) -> None:
         if not self.session.history:

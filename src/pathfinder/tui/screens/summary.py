@@ -21,6 +21,7 @@ from ..printing import PrintProblem, print_text
 from ..sections import Section, sections_of
 from ..widgets.bulleted import Bulleted
 from ..words import words_for
+from .confirm import ConfirmScreen
 from .qr import QrScreen
 from .save import SaveScreen
 
@@ -124,7 +125,13 @@ class SummaryScreen(Screen[None]):
 
     @on(Button.Pressed, "#start-over")
     def action_start_over(self) -> None:
-        self.post_message(self.StartOverRequested())
+        # A summary always rests on answers: ask before they are cleared.
+        ask = ConfirmScreen(self.words("confirm.start_over"), self.outcome.lang)
+        self.app.push_screen(ask, self.start_over_if_sure)
+
+    def start_over_if_sure(self, sure: bool | None) -> None:
+        if sure:
+            self.post_message(self.StartOverRequested())
 
     @on(Button.Pressed, "#learn")
     def action_learn(self) -> None:
@@ -148,6 +155,7 @@ class SummaryScreen(Screen[None]):
 
     def tell_where_saved(self, saved: Path | None) -> None:
         if saved is not None:
+            self.app.clear_notifications()
             self.notify(self.words("summary.saved", path=saved),
                         title=self.words("summary.saved_title"), markup=False)
 
@@ -168,7 +176,9 @@ class SummaryScreen(Screen[None]):
             else:
                 staff = words("print.for_staff", detail=problem.detail)
                 message = f"{words('print.failed')}\n{staff}"
+            self.app.clear_notifications()
             self.notify(message, title=words("print.problem_title"),
                         severity="error", timeout=10, markup=False)
             return
+        self.app.clear_notifications()
         self.notify(words("print.sent"), title=words("print.sent_title"))
