@@ -139,7 +139,7 @@ def test_a_file_that_is_not_toml_names_the_file(tmp_path):
     path = tmp_path / "garbled.toml"
     path.write_text("[paths\n", encoding="utf-8")
 
-    with pytest.raises(ContentError, match=r"^garbled.toml: not valid TOML"):
+    with pytest.raises(ContentError, match=r"^garbled.toml: is not valid TOML"):
         load_guidance(path)
 
 

@@ -8,12 +8,12 @@ and the question, so a typo stops start-up instead of stranding a parent.
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 from typing import Any, Iterator, Mapping
 
+from .content_file import read_toml
 from .errors import ContentError
 from .text import Text
 
@@ -113,13 +113,7 @@ def load_shipped(name: str) -> Flow:
 def load_flow(path: Path | str) -> Flow:
     """Read and check one flow file; raise ContentError naming what is wrong."""
     path = Path(path)
-    try:
-        raw = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError) as error:
-        raise ContentError(path.name, "", f"cannot be read: {error}") from None
-    except tomllib.TOMLDecodeError as error:
-        raise ContentError(path.name, "", f"is not valid TOML: {error}") from None
-    return _Loader(path.name, raw).flow()
+    return _Loader(path.name, read_toml(path, "no such flow file")).flow()
 
 
 class _Loader:

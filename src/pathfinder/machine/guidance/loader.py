@@ -10,10 +10,10 @@ advocate editing the file can correct it without Python.
 from __future__ import annotations
 
 import re
-import tomllib
 from pathlib import Path
 from typing import Any, Mapping
 
+from ..content_file import read_toml
 from ..errors import ContentError
 from ..text import Text
 from .model import (
@@ -71,13 +71,7 @@ def guidance_path(name_or_path: str | Path) -> Path:
 
 def read_guidance(name_or_path: str | Path) -> GuidanceContent:
     path = guidance_path(name_or_path)
-    try:
-        with path.open("rb") as handle:
-            data = tomllib.load(handle)
-    except FileNotFoundError:
-        raise ContentError(path.name, "", "no such guidance file") from None
-    except tomllib.TOMLDecodeError as error:
-        raise ContentError(path.name, "", f"not valid TOML: {error}") from None
+    data = read_toml(path, "no such guidance file")
     return _Reader(path.name, data).content()
 
 
