@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import stat
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -46,22 +49,23 @@ def test_the_default_store_is_a_file_in_the_data_folder():
 def test_flags_override_the_environment(tmp_path: Path):
     env = {
         **TOKEN,
-        "PATHFINDER_STORE": "sqlite:///from/env.db",
+        "PATHFINDER_STORE": f"sqlite://{tmp_path}/env.db",
         "PATHFINDER_PUBLIC_URL": "https://env.example.org/",
         "PATHFINDER_IDLE_DAYS": "7",
         "PATHFINDER_ANSWER_HELP": "0",
         "PATHFINDER_DEV_SKIP_SIGNATURE": "no",
     }
     from_env = load_settings(env)
-    assert from_env.store_url == "sqlite:///from/env.db"
+    assert from_env.store_url == f"sqlite://{tmp_path}/env.db"
     assert from_env.public_url == "https://env.example.org"
     assert from_env.idle_days == 7 and not from_env.answer_help
 
     flagged = load_settings(
-        env, store_url="sqlite:///from/flag.db", public_url="https://flag.example.org",
+        env, store_url=f"sqlite://{tmp_path}/flag.db",
+        public_url="https://flag.example.org",
         idle_days=2, answer_help=True, skip_signature=True,
     )
-    assert flagged.store_url == "sqlite:///from/flag.db"
+    assert flagged.store_url == f"sqlite://{tmp_path}/flag.db"
     assert flagged.public_url == "https://flag.example.org"
     assert flagged.idle_days == 2 and flagged.answer_help and flagged.skip_signature
 
@@ -84,6 +88,7 @@ def test_a_wrong_setting_is_named_in_the_message(name, value, message):
 
 
 def test_the_hashing_key_is_made_once_beside_the_sqlite_file(tmp_path: Path):
+    (tmp_path / "db").mkdir()
     settings = load_settings(TOKEN, store_url=f"sqlite://{tmp_path / 'db' / 's.db'}")
     key = hashing_key(settings)
     kept = tmp_path / "db" / "s.db.secret"
@@ -127,3 +132,36 @@ def test_flags_reach_worker_processes_through_the_environment():
     found = load_settings({**TOKEN, **as_environment(given)})
     fields = ("store_url", "public_url", "idle_days", "answer_help", "skip_signature")
     assert [getattr(found, f) for f in fields] == [getattr(given, f) for f in fields]
+
+
+@pytest.mark.parametrize("setting", ["--store", "PATHFINDER_STORE"])
+def test_a_given_sqlite_file_in_a_missing_folder_is_refused(
+    tmp_path: Path, setting: str
+):
+    missing = tmp_path / "nonexistent" / "dir"
+    url = f"sqlite://{missing / 'x.db'}"
+    with pytest.raises(ConfigError) as refused:
+        if setting == "--store":
+            load_settings(TOKEN, store_url=url)
+        else:
+            load_settings({**TOKEN, "PATHFINDER_STORE": url})
+    assert setting in str(refused.value) and str(missing) in str(refused.value)
+    assert not (tmp_path / "nonexistent").exists()
+
+
+def test_serve_with_a_mistyped_sqlite_path_makes_nothing(tmp_path: Path):
+    missing = tmp_path / "nonexistent" / "dir"
+    env = {**os.environ, **TOKEN}
+    result = subprocess.run(
+        [sys.executable, "-m", "pathfinder.sms.server",
+         "--store", f"sqlite://{missing / 'x.db'}"],
+        env=env, capture_output=True, text=True, timeout=60,
+    )
+    assert result.returncode == 2
+    assert f"the folder {missing} does not exist" in result.stderr
+    assert not (tmp_path / "nonexistent").exists()
+
+
+def test_idle_days_given_as_a_flag_names_the_flag():
+    with pytest.raises(ConfigError, match="^--idle-days must be a number"):
+        load_settings(TOKEN, idle_days=0)

@@ -148,6 +148,14 @@ def test_help_answers_in_one_part_and_changes_nothing(chat):
     assert chat.at == "issue"
 
 
+def test_help_offers_more_only_once_the_summary_was_sent(chat):
+    chat.send_all(["hi", "1"])
+    assert "MORE" not in chat.send("HELP")
+    chat.send_all([*TO_THE_STATE_QUESTION[1:], "NC"])
+    assert chat.at == DONE
+    assert "MORE" in chat.send("HELP")
+
+
 def test_help_can_be_left_to_twilio(flow):
     chat = Chat(Conversation(flow, Rules(answer_help=False)))
     chat.send("hi")
@@ -251,3 +259,16 @@ def test_a_saved_state_from_another_flow_version_is_refused(flow):
         State.from_dict({"session": None, "more_sent": -1}, flow)
     with pytest.raises(ValueError):
         State.from_dict([], flow)
+
+
+def test_summaries_and_details_are_rendered_once_per_facts_and_language(flow):
+    conversation = Conversation(flow)
+    first, second = Chat(conversation), Chat(conversation)
+    for chat in (first, second):
+        chat.send_all(["hi", *TO_THE_STATE_QUESTION, "NC", "MORE"])
+    assert first.state.session.facts(flow) == second.state.session.facts(flow)
+    assert conversation._summary.cache_info().hits == 1
+    assert conversation._details.cache_info().hits == 1
+    # Another language is another entry, rendered in that language.
+    second.send("ES")
+    assert conversation._summary.cache_info().misses == 2

@@ -28,6 +28,26 @@ async def test_a_repeated_message_sid_gets_the_same_reply_and_does_not_advance(
     assert session.current == "issue" and session.history == ["plan"]
 
 
+async def test_a_message_sid_from_another_number_is_a_new_message_there(
+    phone, other_phone, store, hasher
+):
+    await phone.text("hi")
+    sid = new_sid()
+    first = await phone.text("1", sid=sid)
+    assert first.startswith("Q2/7")
+
+    # Another number's request reusing the sid is not told this parent's reply.
+    reused = await other_phone.text("hi", sid=sid)
+    assert reused.startswith("Pathfinder") and reused != first
+    assert await other_phone.text("1", sid=sid) == reused  # its own repeat
+
+    assert await phone.text("1", sid=sid) == first
+    session = await saved_session(store, hasher, phone)
+    assert session.history == ["plan"]
+    other = await saved_session(store, hasher, other_phone)
+    assert other.history == [] and other.current == "plan"
+
+
 async def test_a_repeat_after_later_texts_still_gets_its_own_first_reply(
     phone, store, hasher
 ):

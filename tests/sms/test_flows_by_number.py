@@ -41,7 +41,7 @@ def test_flows_by_number_are_read_from_the_environment_and_flags():
 
     settings = load_settings(
         {**TOKEN, "PATHFINDER_FLOWS": FLOWS}, flows=f" {FIT504_NUMBER} = fit504 ",
-        flow="fit504",
+        flow="fit504", store_url="redis://127.0.0.1:6379/2",
     )
     assert settings.flow == "fit504"
     assert settings.flows == ((FIT504_NUMBER, "fit504"),)

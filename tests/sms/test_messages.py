@@ -98,12 +98,28 @@ HELP_KEYWORDS = {
 
 @pytest.mark.parametrize("lang", ["en", "es"])
 def test_help_says_what_this_is_where_to_get_help_and_the_keywords(lang):
-    text = messages.help_text(lang)
+    text = messages.help_text(lang, done=True)
     assert_within(text, ONE_PART)
     assert "parentcenterhub.org" in text
     for word, keyword in HELP_KEYWORDS[lang].items():
         assert word in text
         assert find_keyword(word) is keyword
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_help_before_the_summary_offers_every_keyword_but_more(lang):
+    text = messages.help_text(lang)
+    assert_within(text, ONE_PART)
+    for word, keyword in HELP_KEYWORDS[lang].items():
+        assert (word in text) is (keyword is not Keyword.MORE)
+
+
+def test_the_welcome_says_truthfully_how_the_number_is_kept(flow, texts):
+    english = texts.welcome(Session.begin(flow))
+    spanish = texts.welcome(Session.begin(flow, "es"))
+    assert "we keep your number only in scrambled form" in english
+    assert "solo guardamos su numero codificado" in spanish
+    assert "no phone numbers" not in english and "no guardamos" not in spanish
 
 
 def test_the_spanish_welcome_and_first_question_fit_two_parts_and_offer_english(

@@ -35,7 +35,9 @@ def test_purge_deletes_only_sessions_idle_past_the_limit(tmp_path: Path, capsys)
         assert db.execute("SELECT key FROM conversations").fetchall() == [("b" * 64,)]
 
     assert main(["--store", f"sqlite://{path}", "--idle-days", "1"]) == 0
-    assert "Deleted 1 session(s) with no text for 1 days" in capsys.readouterr().out
+    assert "Deleted 1 session(s) with no text for 1 day or more." in (
+        capsys.readouterr().out
+    )
 
 
 def test_purge_applies_a_shorter_idle_time_to_redis(redis_server, capsys):
@@ -58,6 +60,14 @@ def test_purge_explains_a_store_it_cannot_reach(capsys):
 
 def test_purge_refuses_a_non_positive_idle_time(tmp_path: Path, capsys):
     assert main(["--store", f"sqlite://{tmp_path / 's.db'}", "--idle-days", "0"]) == 2
-    assert "PATHFINDER_IDLE_DAYS must be a number of days above 0" in (
+    assert "--idle-days must be a number of days above 0" in (
         capsys.readouterr().err
     )
+
+
+def test_purge_says_when_the_session_file_is_not_there(tmp_path: Path, capsys):
+    missing = tmp_path / "typo.db"
+    assert main(["--store", f"sqlite://{missing}"]) == 2
+    err = capsys.readouterr().err
+    assert f"there is no session file at {missing}" in err
+    assert not missing.exists()

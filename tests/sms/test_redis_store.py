@@ -17,7 +17,7 @@ import pytest
 import redis
 
 from pathfinder.sms.redis_store import RedisStore
-from pathfinder.sms.store import DEDUPE_SECONDS, StoreError
+from pathfinder.sms.store import DEDUPE_SECONDS, StoreError, message_record
 from tests.support.servers import LOOPBACK, RedisServer, free_port
 
 from .conftest import TEST_LEASE_SECONDS
@@ -49,7 +49,8 @@ async def test_every_key_expires_by_itself(store, keys):
 
     conversation_ttl = keys.ttl(f"pathfinder:conversation:{KEY}")
     assert store.idle_seconds - 5 < conversation_ttl <= store.idle_seconds
-    assert DEDUPE_SECONDS - 5 < keys.ttl("pathfinder:message:SM1") <= DEDUPE_SECONDS
+    message_ttl = keys.ttl(f"pathfinder:message:{message_record(KEY, 'SM1')}")
+    assert DEDUPE_SECONDS - 5 < message_ttl <= DEDUPE_SECONDS
     assert DEDUPE_SECONDS - 5 < keys.ttl(f"pathfinder:messages:{KEY}")
     # The turn is over: nothing of it is left.
     assert keys.keys("pathfinder:turns:*") == []
@@ -62,8 +63,8 @@ async def test_after_an_opt_out_no_key_links_the_number_to_anything(store, keys)
         await store.forget(KEY, "SM2")
 
     assert [key for key in keys.keys("*") if KEY in key] == []
-    assert keys.get("pathfinder:message:SM1") == ""
-    assert keys.get("pathfinder:message:SM2") == ""
+    assert keys.get(f"pathfinder:message:{message_record(KEY, 'SM1')}") == ""
+    assert keys.get(f"pathfinder:message:{message_record(KEY, 'SM2')}") == ""
 
 
 async def test_turns_taken_by_other_workers_follow_arrival_order(

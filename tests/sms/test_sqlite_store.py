@@ -12,7 +12,12 @@ from pathlib import Path
 import pytest
 
 from pathfinder.sms.sqlite_store import SQLiteStore
-from pathfinder.sms.store import DAY_SECONDS, DEDUPE_SECONDS, StoreError
+from pathfinder.sms.store import (
+    DAY_SECONDS,
+    DEDUPE_SECONDS,
+    StoreError,
+    message_record,
+)
 
 from .texting import Clock
 
@@ -40,7 +45,9 @@ async def test_purge_deletes_idle_conversations_and_old_message_records(
 
     assert await store.purge() == 1
     assert [row[0] for row in rows(db_path, "conversations")] == [OTHER]
-    assert [row[0] for row in rows(db_path, "messages")] == ["SM2"]
+    assert [row[0] for row in rows(db_path, "messages")] == [
+        message_record(OTHER, "SM2")
+    ]
 
     clock.advance(DEDUPE_SECONDS + 1)
     await store.purge()
@@ -54,8 +61,9 @@ async def test_forget_unlinks_the_number_from_its_messages(store, db_path):
 
     assert [row[0] for row in rows(db_path, "conversations")] == [OTHER]
     kept = {sid: (key, reply) for sid, key, reply, _ in rows(db_path, "messages")}
-    assert kept["SM1"] == (None, "") and kept["SM3"] == (None, "")
-    assert kept["SM2"] == (OTHER, "other")
+    assert kept[message_record(KEY, "SM1")] == (None, "")
+    assert kept[message_record(KEY, "SM3")] == (None, "")
+    assert kept[message_record(OTHER, "SM2")] == (OTHER, "other")
 
 
 async def test_the_file_is_private_and_in_wal_mode(store, db_path):

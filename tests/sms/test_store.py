@@ -56,6 +56,27 @@ async def test_a_repeated_message_sid_returns_the_first_reply_and_changes_nothin
     assert (await store.load(KEY, "SM2")).saved.data == {"step": 1}
 
 
+async def test_a_message_sid_is_recorded_within_its_conversation(store):
+    await store.save(KEY, "SM1", "reply to the first number", {"step": 1}, None)
+
+    loaded = await store.load(OTHER, "SM1")
+    assert loaded.earlier_reply is None
+    saved = await store.save(OTHER, "SM1", "its own reply", {"step": 7}, None)
+    assert saved == "its own reply"
+    assert (await store.load(OTHER, "SM2")).saved.data == {"step": 7}
+    assert (await store.load(KEY, "SM1")).earlier_reply == (
+        "reply to the first number"
+    )
+
+    # An opt-out of the other number leaves the first number's record alone.
+    async with store.turn(OTHER, "SM3"):
+        await store.forget(OTHER, "SM3")
+    assert (await store.load(KEY, "SM1")).earlier_reply == (
+        "reply to the first number"
+    )
+    assert (await store.load(KEY, "SM2")).saved.data == {"step": 1}
+
+
 async def test_a_save_from_a_stale_read_is_refused_whole(store):
     await store.save(KEY, "SM1", "r1", {"step": 1}, None)
     version = (await store.load(KEY, "SM2")).saved.version

@@ -121,3 +121,23 @@ def test_the_command_reads_a_piped_answer_sequence(flow):
     assert done.stderr == b""
     assert EN("plain.not_understood") in output
     assert output.endswith(summary_for(flow, WISCONSIN))
+
+
+def test_summary_after_back_to_the_first_question_says_how_to_keep_the_answer(flow):
+    _, output = converse(flow, ["2", "back", "summary", "2", "summary"])
+
+    assert f"2. A 504 plan {EN('plain.earlier_answer')}" in output
+    assert EN("plain.keep_answer_first") in output
+    assert EN("question.nothing_answered") not in output
+    # Typing the number again keeps the answer, and SUMMARY then works.
+    assert output.endswith(summary_for(flow, {"plan": "504"}))
+
+
+def test_a_wrong_state_code_gets_one_hint_on_how_to_type_it(flow):
+    steps = answers_for(flow, WISCONSIN)
+    lines = typed_for(flow, steps[:-1]) + ["ZZ", "wi"]
+    _, output = converse(flow, lines)
+
+    after_problem = output.split(EN("question.unknown_code", code="ZZ"), 1)[1]
+    assert EN("plain.code") not in after_problem
+    assert output.count(EN("plain.code")) == 1  # Only when it was first asked.

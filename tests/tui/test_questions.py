@@ -185,6 +185,11 @@ async def test_start_over_with_no_answers_does_not_ask(app):
         assert app.screen is screen
 
 
+def drawn(app) -> str:
+    """The text on the screen, as a screenshot has it."""
+    return app.export_screenshot().replace("&#160;", " ")
+
+
 async def test_start_over_pressed_often_shows_one_message_that_goes_away(app):
     app.NOTIFICATION_TIMEOUT = 0.3  # Not 5 seconds: the test would wait.
     async with app.run_test(size=SIZE, notifications=True) as pilot:
@@ -194,10 +199,11 @@ async def test_start_over_pressed_often_shows_one_message_that_goes_away(app):
         await pilot.pause()
         assert toasts(app) == [f"{EN('question.started_over_title')}\n"
                                f"{EN('question.started_over')}"]
+        assert drawn(app).count(EN("question.started_over_title")) == 1
 
         await wait_for(pilot, lambda: not toasts(app))
         await pilot.pause()
-        assert EN("question.started_over") not in app.export_screenshot()
+        assert EN("question.started_over_title") not in drawn(app)
 
 
 async def test_a_bad_state_code_shows_one_hint(app):

@@ -3,8 +3,10 @@ and quitting."""
 
 from __future__ import annotations
 
+import pytest
 from textual.widgets import Input, Static
 
+from pathfinder.tui.app import PathfinderApp
 from pathfinder.tui.saving import DEFAULT_FILE_NAME
 from pathfinder.tui.screens.confirm import ConfirmScreen
 from pathfinder.tui.screens.save import SaveScreen
@@ -219,3 +221,13 @@ async def test_the_question_footer_shows_the_quit_key(app):
                  for _, binding, _, _ in screen.active_bindings.values()
                  if binding.show}
         assert shown["Ctrl+Q"] == EN("app.quit")
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+async def test_every_key_in_the_question_footer_fits_in_80_columns(flow, lang):
+    app = PathfinderApp(flow, lang)
+    async with app.run_test(size=SIZE) as pilot:
+        await start(pilot)
+        keys = app.screen.query("FooterKey")
+        assert "Ctrl+Q" in [key.key_display for key in keys]
+        assert all(key.region.right <= SIZE[0] for key in keys)

@@ -57,7 +57,7 @@ async def test_learn_lists_every_option_then_the_common_questions(app, flow):
 
     names = [info.name.get("en") for info in guidance.content.paths.values()]
     assert len(lines) == len(names) + 1
-    assert lines[0] == f"▶  1. {names[0]}"
+    assert lines[0] == f"▶ 1. {names[0]}"
     assert lines[-1].endswith("Questions parents often ask")
 
 
@@ -105,3 +105,24 @@ async def test_a_number_key_opens_that_topic(app, flow):
         fourth_path = list(guidance.content.paths)[3]
         name = guidance.path_name(fourth_path)
         assert str(app.screen.query_one("#title", Static).content) == name
+
+
+async def test_every_topic_opens_with_the_key_shown_in_front_of_it(app, flow):
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("l")
+        learn = app.screen
+        lines = [str(option.prompt) for option in learn.query_one("#topics").options]
+        assert len(lines) > 9  # Some topics are past 9: they need letters.
+        titles = []
+        for line in lines:
+            key = line[2:].split(".", 1)[0].strip()
+            assert len(key) == 1, line  # One key press each.
+            await pilot.press(key)
+            assert app.screen is not learn, f"{key!r} opened nothing"
+            titles.append(str(app.screen.query_one("#title", Static).content))
+            await pilot.press("escape")
+            assert app.screen is learn
+
+    guidance = guidance_for(flow)
+    names = [guidance.path_name(path) for path in guidance.content.paths]
+    assert titles == [*names, "Questions parents often ask"]

@@ -99,6 +99,8 @@ class Webhook:
                 "could not build a reply (%s); asked the parent to send it again",
                 describe_error(error),
             )
+            # The inbox never raises: this failed before it (hashing, say),
+            # so the conversation's language is not known here.
             return twiml(messages.try_again("en"))
 
     def _signed(self, request: Request, fields: Fields) -> bool:

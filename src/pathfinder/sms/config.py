@@ -91,7 +91,13 @@ def load_settings(
             "Pathfinder checks every request's signature with it."
         )
 
-    store_url = store_url or env.get("PATHFINDER_STORE") or default_store_url()
+    if store_url:
+        _check_store_folder(store_url, "--store")
+    elif env.get("PATHFINDER_STORE"):
+        store_url = env["PATHFINDER_STORE"]
+        _check_store_folder(store_url, "PATHFINDER_STORE")
+    else:
+        store_url = default_store_url()
     return Settings(
         auth_token=Secret(token),
         secret=Secret(env.get("PATHFINDER_SECRET", "").strip()),
@@ -238,7 +244,28 @@ def _is_phone_number(text: str) -> bool:
     )
 
 
+def _check_store_folder(store_url: str, setting: str) -> None:
+    """A SQLite file given by name must be in a folder that exists.
+
+    Only the default file's folder is made: a mistyped path would otherwise
+    start a new, empty store (and a new hashing key) without a word.
+    """
+    if urlsplit(store_url).scheme.lower() != "sqlite":
+        return
+    try:
+        path = sqlite_path(store_url)
+    except StoreError as error:
+        raise ConfigError(f"{setting}: {error}") from None
+    if path is not None and not path.parent.is_dir():
+        raise ConfigError(
+            f"{setting}: the folder {path.parent} does not exist. Check the "
+            "path, or create the folder first (only the default store's "
+            "folder is made by itself)."
+        )
+
+
 def _idle_days(given: float | None, raw: str | None) -> float:
+    setting = "--idle-days" if given is not None else "PATHFINDER_IDLE_DAYS"
     if given is None and raw:
         try:
             given = float(raw)
@@ -247,9 +274,7 @@ def _idle_days(given: float | None, raw: str | None) -> float:
     if given is None:
         return 30.0
     if not given > 0:
-        raise ConfigError(
-            "PATHFINDER_IDLE_DAYS must be a number of days above 0, like 30"
-        )
+        raise ConfigError(f"{setting} must be a number of days above 0, like 30")
     return given
 
 

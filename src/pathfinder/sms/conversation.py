@@ -8,10 +8,11 @@ what a parent is told lives here and is tested without a server.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from pathfinder.machine.flow import Flow
-from pathfinder.machine.guidance import Advice, load_guidance
+from pathfinder.machine.guidance import load_guidance
 from pathfinder.machine.render import render_more, render_sms
 from pathfinder.machine.session import Session
 from pathfinder.machine.statemachine import FlowMachine
@@ -24,6 +25,11 @@ from .messages import Messages
 
 # A parent who has been away this long is greeted and told where they were.
 RESUME_AFTER_SECONDS = 60 * 60
+# Summaries and MORE texts kept rendered, by facts and language: the same few
+# answer combinations come back again and again.
+RENDERED_CACHE_SIZE = 256
+
+FactsKey = tuple[tuple[str, Any], ...]
 
 
 @dataclass
@@ -88,6 +94,9 @@ class Conversation:
         self.guidance = load_guidance(flow.guidance)
         self.answers = AnswerReader(flow)
         self.messages = Messages(flow)
+        # Per instance, so each flow's cache goes with its conversation.
+        self._summary = lru_cache(RENDERED_CACHE_SIZE)(self._render_summary)
+        self._details = lru_cache(RENDERED_CACHE_SIZE)(self._render_details)
 
     def reply_to(self, state: State | None, incoming: Incoming) -> Turn:
         keyword = find_keyword(incoming.body)
@@ -125,7 +134,8 @@ class Conversation:
         lang = state.session.language if state else DEFAULT_LANGUAGE
         if keyword is Keyword.AYUDA:
             lang = "es"
-        return self.turn(messages.help_text(lang), state, "sent help")
+        done = state is not None and state.session.done
+        return self.turn(messages.help_text(lang, done), state, "sent help")
 
     def switch_language(self, state: State | None, lang: str) -> Turn:
         """Go on in `lang` from where the parent is: a first text starts in it,
@@ -142,7 +152,7 @@ class Conversation:
         session.language = lang
         state.more_sent = 0
         if session.done:
-            summary = render_sms(self.advice(session), lang)
+            summary = self.summary(session)
             return self.turn(summary, state, "switched language, summary again")
         return self.turn(self.messages.switched(session), state, "switched language")
 
@@ -164,7 +174,7 @@ class Conversation:
             reply = self.messages.more_too_early(session)
             return self.turn(reply, state, "re-prompted")
 
-        parts = render_more(self.advice(session), session.language)
+        parts = self.details(session)
         if state.more_sent >= len(parts):
             return self.turn(messages.more_done(session.language), state, "sent more")
         reply = parts[state.more_sent]
@@ -192,8 +202,7 @@ class Conversation:
             self.machine.answer(session, answer.value)
 
         if session.done:
-            summary = render_sms(self.advice(session), session.language)
-            return self.turn(summary, state, "finished")
+            return self.turn(self.summary(session), state, "finished")
         reply = self.messages.next_question(session, resumed)
         return self.turn(reply, state, "answered")
 
@@ -211,8 +220,22 @@ class Conversation:
         idle = incoming.idle_seconds
         return idle is not None and idle >= self.rules.resume_after_seconds
 
-    def advice(self, session: Session) -> Advice:
-        return self.guidance.advise(session.facts(self.flow), session.language)
+    def summary(self, session: Session) -> str:
+        """The summary of a finished session, rendered once per facts and language."""
+        return self._summary(self._facts_key(session), session.language)
+
+    def details(self, session: Session) -> tuple[str, ...]:
+        """The MORE texts of a finished session, rendered once likewise."""
+        return self._details(self._facts_key(session), session.language)
+
+    def _facts_key(self, session: Session) -> FactsKey:
+        return tuple(sorted(session.facts(self.flow).items()))
+
+    def _render_summary(self, facts: FactsKey, lang: str) -> str:
+        return render_sms(self.guidance.advise(dict(facts), lang), lang)
+
+    def _render_details(self, facts: FactsKey, lang: str) -> tuple[str, ...]:
+        return tuple(render_more(self.guidance.advise(dict(facts), lang), lang))
 
     def turn(self, reply: str | None, state: State | None, event: str) -> Turn:
         at = state.session.current if state else ""

@@ -17,6 +17,8 @@ from contextlib import AsyncExitStack
 from dataclasses import dataclass
 from typing import Callable
 
+from pathfinder.machine.text import DEFAULT_LANGUAGE
+
 from . import messages
 from .conversation import Conversation, Incoming, State
 from .identity import log_id
@@ -64,13 +66,14 @@ class Inbox:
 
     async def receive(self, text: Text) -> Reply:
         """The reply to `text`; never raises."""
+        seen = _Seen()
         try:
-            return await self._in_turn(text)
+            return await self._in_turn(text, seen)
         except Exception as error:  # noqa: BLE001 - the parent must get an answer
             _log_failure(text, error)
-            return Reply(messages.try_again("en"), "failed")
+            return Reply(messages.try_again(seen.language), "failed")
 
-    async def _in_turn(self, text: Text) -> Reply:
+    async def _in_turn(self, text: Text, seen: "_Seen") -> Reply:
         async with AsyncExitStack() as turn:
             # Only the wait is bounded: once a save has begun it must finish,
             # or the parent would be asked to resend a text that was applied.
@@ -78,21 +81,23 @@ class Inbox:
                 loaded = await turn.enter_async_context(
                     self.store.turn(text.key, text.message_sid)
                 )
-            return await self._apply(text, loaded)
+            return await self._apply(text, loaded, seen)
 
-    async def _apply(self, text: Text, loaded: Loaded) -> Reply:
+    async def _apply(self, text: Text, loaded: Loaded, seen: "_Seen") -> Reply:
         for _ in range(SAVE_ATTEMPTS):
             if loaded.earlier_reply is not None:
                 return self._logged(text, loaded.earlier_reply, "repeat answered again")
             try:
-                return await self._answer(text, loaded)
+                return await self._answer(text, loaded, seen)
             except ConflictError:
                 # Another process changed this conversation; read it again.
                 loaded = await self.store.load(text.key, text.message_sid)
         raise ConflictError(f"the conversation kept changing ({SAVE_ATTEMPTS} tries)")
 
-    async def _answer(self, text: Text, loaded: Loaded) -> Reply:
+    async def _answer(self, text: Text, loaded: Loaded, seen: "_Seen") -> Reply:
         state, version, idle = self._restore(text, loaded)
+        if state is not None:
+            seen.language = state.session.language
         incoming = Incoming(text.body, text.media_count, idle)
         turn = self.conversation.reply_to(state, incoming)
 
@@ -131,6 +136,13 @@ class Inbox:
             log_id(text.key), event, where, safe_sid(text.message_sid),
         )
         return Reply(reply or None, event)
+
+
+@dataclass
+class _Seen:
+    """What a text's handling learnt before it failed: the language to ask in."""
+
+    language: str = DEFAULT_LANGUAGE
 
 
 def _log_failure(text: Text, error: Exception) -> None:

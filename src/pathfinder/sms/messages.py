@@ -27,7 +27,8 @@ class Wording:
     """The texts of one language. Each must be GSM-7 and fit in one part."""
 
     welcome: str  # {title}: the flow's title, ending in a full stop or "?"
-    help: str
+    help: str  # before the summary, when MORE does not work yet
+    help_done: str  # after it: with MORE
     choose: str  # {count}: how many choices
     not_understood: str
     media: str
@@ -59,7 +60,12 @@ ENGLISH = Wording(
     ),
     help=(
         "Pathfinder helps with IEP and 504 plan disputes. Not legal advice. Free "
-        "help: parentcenterhub.org. Reply BACK, RESTART, MORE, or STOP to delete "
+        "help: parentcenterhub.org. Reply BACK, RESTART, or STOP to delete your "
+        "answers."
+    ),
+    help_done=(
+        "Pathfinder helps with IEP and 504 plan disputes. Not legal advice. Free "
+        "help: parentcenterhub.org. Reply MORE, BACK, RESTART, or STOP to delete "
         "your answers."
     ),
     choose="Reply with a number from 1 to {count}.",
@@ -102,7 +108,12 @@ SPANISH = Wording(
     ),
     help=(
         "Pathfinder: desacuerdos por un IEP o plan 504. No es asesoría legal. "
-        "Ayuda gratis: parentcenterhub.org. Responda ATRAS, REINICIAR o SEGUIR. "
+        "Ayuda gratis: parentcenterhub.org. Responda ATRAS o REINICIAR. STOP "
+        "borra todo."
+    ),
+    help_done=(
+        "Pathfinder: desacuerdos por un IEP o plan 504. No es asesoría legal. "
+        "Ayuda gratis: parentcenterhub.org. Responda SEGUIR, ATRAS o REINICIAR. "
         "STOP borra todo."
     ),
     choose="Responda con un número del 1 al {count}.",
@@ -295,8 +306,10 @@ class Messages:
         return f"{number} ({question.choice(value).short.get(session.language)})"
 
 
-def help_text(lang: str) -> str:
-    return gsm_safe(wording(lang).help)
+def help_text(lang: str, done: bool = False) -> str:
+    """HELP's reply; MORE is offered only once the summary was sent (`done`)."""
+    words = wording(lang)
+    return gsm_safe(words.help_done if done else words.help)
 
 
 def summary_given(lang: str, resumed: bool) -> str:
@@ -319,8 +332,8 @@ def more_done(lang: str) -> str:
     return gsm_safe(wording(lang).more_done)
 
 
-# TODO: inbox.py and app.py send this in English even in a Spanish conversation
-# (they fail before or without the session); the mark can go when they pass the
-# session's language where they have it.
 def try_again(lang: str) -> str:
+    """Asks for the text again: in the conversation's language once the inbox
+    has read it, else (the store failed first, or app.py failed outside the
+    inbox) in English."""
     return gsm_safe(wording(lang).try_again)

@@ -10,9 +10,10 @@ import argparse
 import asyncio
 import os
 import sys
+from urllib.parse import urlsplit
 
 from .config import ConfigError, load_settings
-from .store import SessionStore, StoreError, open_store
+from .store import SessionStore, StoreError, open_store, sqlite_path
 
 
 def parser() -> argparse.ArgumentParser:
@@ -39,14 +40,27 @@ def main(argv: list[str]) -> int:
             os.environ, store_url=args.store, idle_days=args.idle_days,
             need_token=False,
         )
+        _check_file_exists(settings.store_url)
         store = open_store(settings.store_url, settings.idle_seconds)
         deleted = asyncio.run(purge(store))
     except (ConfigError, StoreError) as error:
         print(f"pathfinder purge: {error}", file=sys.stderr)
         return 2
-    days = f"{settings.idle_days:g}"
-    print(f"Deleted {deleted} session(s) with no text for {days} days or more.")
+    days = f"{settings.idle_days:g} day" + ("" if settings.idle_days == 1 else "s")
+    print(f"Deleted {deleted} session(s) with no text for {days} or more.")
     return 0
+
+
+def _check_file_exists(store_url: str) -> None:
+    """Purging a SQLite file that is not there must not make an empty one."""
+    if urlsplit(store_url).scheme.lower() != "sqlite":
+        return
+    path = sqlite_path(store_url)
+    if path is not None and not path.is_file():
+        raise ConfigError(
+            f"there is no session file at {path}; nothing was purged. Check "
+            "--store or PATHFINDER_STORE."
+        )
 
 
 async def purge(store: SessionStore) -> int:

@@ -78,9 +78,9 @@ return {redis.call('GET', KEYS[1]), saved[1], saved[2], saved[3]}
 """)
 
 # KEYS: message, conversation, messages, turns, leases.
-# ARGV: sid, reply, data ('' keeps the conversation as it is), version ('' for
-# a new conversation), now, cutoff, idle ms, dedupe seconds, token ('' if
-# none). Returns {0} on a conflict (the turn is kept, to read again), else
+# ARGV: message record, reply, data ('' keeps the conversation as it is),
+# version ('' for a new conversation), now, cutoff, idle ms, dedupe seconds,
+# token ('' if none). Returns {0} on a conflict (the turn is kept, to read again), else
 # {1, the reply to send}; either way nothing is half-written.
 SAVE = Script(_END_TURN + """
 local earlier = redis.call('GET', KEYS[1])
@@ -111,7 +111,7 @@ return {1, ARGV[2]}
 """)
 
 # KEYS: message, conversation, messages, turns, leases.
-# ARGV: sid, dedupe seconds, token, the prefix of message keys.
+# ARGV: message record, dedupe seconds, token, the prefix of message keys.
 # Earlier messages stay recorded, so a repeat is still not applied, but lose
 # their reply and their link to the number. A repeated opt-out does nothing.
 FORGET = Script(_END_TURN + """

@@ -3,8 +3,9 @@
 Keys, all under `pathfinder:` (the database may be shared with other apps):
 
     conversation:<key>  hash of data (JSON), version, updated; expires when idle
-    message:<sid>       the reply sent to a MessageSid; expires after two days
-    messages:<key>      the MessageSids of a conversation, unlinked on opt-out
+    message:<record>    the reply sent to a MessageSid of one conversation
+                        (store.message_record); expires after two days
+    messages:<key>      the message records of a conversation, unlinked on opt-out
     turns:<key>         the texts of a number waiting for their turn, in order
     leases:<key>        until when each waiting worker counts as alive
 
@@ -45,6 +46,7 @@ from .store import (
     StoreError,
     decode_conversation,
     encode_conversation,
+    message_record,
 )
 
 PREFIX = "pathfinder:"
@@ -162,8 +164,9 @@ class RedisStore(SessionStore):
                     await self._end_turn(key, token)
 
     async def load(self, key: str, message_sid: str) -> Loaded:
+        record = message_record(key, message_sid)
         found = await self._call(
-            scripts.LOAD, [_message(message_sid), _conversation(key)], []
+            scripts.LOAD, [_message(record), _conversation(key)], []
         )
         return self._loaded(found)
 
@@ -176,8 +179,9 @@ class RedisStore(SessionStore):
         version: int | None,
     ) -> str:
         now = self.clock()
+        record = message_record(key, message_sid)
         args = [
-            message_sid,
+            record,
             reply,
             "" if data is None else encode_conversation(data),
             "" if version is None else str(version),
@@ -192,7 +196,7 @@ class RedisStore(SessionStore):
         # is asked to send it again, and the resend answers the next question.
         # The mark can go when a text after a failed save is checked against
         # the message record of the one that failed.
-        result = await self._call(scripts.SAVE, _keys_of(key, message_sid), args)
+        result = await self._call(scripts.SAVE, _keys_of(key, record), args)
         if result[0] == 0:
             raise ConflictError(
                 "the conversation changed while this message was handled"
@@ -201,8 +205,9 @@ class RedisStore(SessionStore):
         return result[1]
 
     async def forget(self, key: str, message_sid: str) -> None:
-        args = [message_sid, DEDUPE_SECONDS, self._held.get(key, ""), _message("")]
-        await self._call(scripts.FORGET, _keys_of(key, message_sid), args)
+        record = message_record(key, message_sid)
+        args = [record, DEDUPE_SECONDS, self._held.get(key, ""), _message("")]
+        await self._call(scripts.FORGET, _keys_of(key, record), args)
         self._held.pop(key, None)
 
     async def purge(self) -> int:
@@ -236,7 +241,8 @@ class RedisStore(SessionStore):
             return False
 
     async def _take_turn(self, key: str, message_sid: str, token: str) -> Loaded:
-        keys = [_turns(key), _leases(key), _message(message_sid), _conversation(key)]
+        record = message_record(key, message_sid)
+        keys = [_turns(key), _leases(key), _message(record), _conversation(key)]
         args = [token, int(self.lease_seconds * 1000)]
         pause = FIRST_POLL_SECONDS
         while True:
@@ -290,10 +296,10 @@ class RedisStore(SessionStore):
         )
 
 
-def _keys_of(key: str, message_sid: str) -> list[str]:
+def _keys_of(key: str, record: str) -> list[str]:
     """The keys SAVE and FORGET change, in the order the scripts expect."""
     return [
-        _message(message_sid), _conversation(key), _messages(key),
+        _message(record), _conversation(key), _messages(key),
         _turns(key), _leases(key),
     ]
 
@@ -302,8 +308,8 @@ def _conversation(key: str) -> str:
     return f"{PREFIX}conversation:{key}"
 
 
-def _message(sid: str) -> str:
-    return f"{PREFIX}message:{sid}"
+def _message(record: str) -> str:
+    return f"{PREFIX}message:{record}"
 
 
 def _messages(key: str) -> str:

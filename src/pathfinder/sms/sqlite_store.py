@@ -40,6 +40,7 @@ from .store import (
     StoreError,
     decode_conversation,
     encode_conversation,
+    message_record,
 )
 
 SCHEMA_VERSION = 2
@@ -70,7 +71,7 @@ CREATE TABLE IF NOT EXISTS conversations (
 ) WITHOUT ROWID;
 
 CREATE TABLE IF NOT EXISTS messages (
-    sid TEXT PRIMARY KEY,     -- Twilio's MessageSid
+    sid TEXT PRIMARY KEY,     -- MessageSid.hash of key (store.message_record)
     key TEXT,                 -- NULL once the number opted out
     reply TEXT NOT NULL,      -- '' when no reply was sent
     at REAL NOT NULL
@@ -161,7 +162,8 @@ class SQLiteStore(SessionStore):
 
     async def load(self, key: str, message_sid: str) -> Loaded:
         cutoff = self.clock() - self.idle_seconds
-        params = {"sid": message_sid, "key": key, "cutoff": cutoff}
+        params = {"sid": message_record(key, message_sid), "key": key,
+                  "cutoff": cutoff}
         earlier, data, version, updated = self._run(
             lambda db: db.execute(_LOAD, params).fetchone()
         )
@@ -178,8 +180,9 @@ class SQLiteStore(SessionStore):
         version: int | None,
     ) -> str:
         now = self.clock()
+        record = message_record(key, message_sid)
         params = {
-            "sid": message_sid,
+            "sid": record,
             "key": key,
             "reply": reply,
             "now": now,
@@ -190,7 +193,7 @@ class SQLiteStore(SessionStore):
 
         def write(db: sqlite3.Connection) -> str:
             if db.execute(_RECORD, params).rowcount == 0:
-                return _earlier_reply(db, message_sid)
+                return _earlier_reply(db, record)
             if data is not None:
                 change = _UPDATE if version is not None else _CREATE
                 if db.execute(change, params).rowcount != 1:
@@ -208,7 +211,8 @@ class SQLiteStore(SessionStore):
                 "SELECT sid FROM messages WHERE key = ?", (key,)
             )]
         )
-        params = {"sid": message_sid, "key": None, "reply": NO_REPLY,
+        params = {"sid": message_record(key, message_sid), "key": None,
+                  "reply": NO_REPLY,
                   "now": self.clock(), "forget": key}
 
         def delete(db: sqlite3.Connection) -> None:
@@ -401,6 +405,6 @@ def _checkpoint(db: sqlite3.Connection) -> None:
     db.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchall()
 
 
-def _earlier_reply(db: sqlite3.Connection, message_sid: str) -> str:
-    row = db.execute("SELECT reply FROM messages WHERE sid = ?", (message_sid,))
+def _earlier_reply(db: sqlite3.Connection, record: str) -> str:
+    row = db.execute("SELECT reply FROM messages WHERE sid = ?", (record,))
     return row.fetchone()[0]

@@ -1,10 +1,13 @@
 """Where conversations are kept between texts: the interface and its URL.
 
 A store keeps, per hashed phone number, one conversation (plain JSON data)
-that expires after a time without texts, and per MessageSid the reply that
-was sent, so that a message Twilio delivers twice is answered the same way
-and applied once. A message's record and its conversation change together
-in one atomic step, and texts from one number take turns.
+that expires after a time without texts, and per MessageSid of that
+conversation the reply that was sent, so that a message Twilio delivers twice
+is answered the same way and applied once. A MessageSid is recorded within
+its conversation (`message_record`): the same MessageSid in a request from
+another number is a new message there, never answered with this one's reply.
+A message's record and its conversation change together in one atomic step,
+and texts from one number take turns.
 
 `open_store(url)` picks the implementation:
 
@@ -18,6 +21,7 @@ from __future__ import annotations
 
 import abc
 import asyncio
+import hashlib
 import json
 import time
 from collections.abc import AsyncIterator
@@ -182,6 +186,17 @@ class KeyedLocks:
 
     def __len__(self) -> int:
         return len(self._queues)
+
+
+def message_record(key: str, message_sid: str) -> str:
+    """The id `message_sid` is recorded under within the conversation `key`.
+
+    The MessageSid, then a short hash of the key: not the key itself, which
+    an opt-out unlinks from the records it leaves, nor its prefix, which logs
+    show.
+    """
+    scope = hashlib.blake2b(key.encode("utf-8"), digest_size=8).hexdigest()
+    return f"{message_sid}.{scope}"
 
 
 def encode_conversation(data: dict[str, Any]) -> str:

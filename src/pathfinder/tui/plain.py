@@ -26,6 +26,8 @@ COMMANDS = ("back", "restart", "skip", "why", "summary", "quit")
 # answer (after help or a problem, so a screen reader need not read every
 # choice again), show the summary, or stop without one.
 ASK, PROMPT, SUMMARY, STOP = "ask", "prompt", "summary", "stop"
+# After a problem that already said how to answer: only the other words.
+OTHER_WORDS = "other_words"
 
 
 class PlainConversation:
@@ -74,12 +76,14 @@ class PlainConversation:
             self.say(f"{earlier} {words('plain.earlier_answer')}")
         self.prompt()
 
-    def prompt(self) -> None:
-        """How to answer the current question."""
+    def prompt(self, how: bool = True) -> None:
+        """How to answer the current question (`how`: the way to answer it
+        too, not only the other words)."""
         words, question = self.words, self.question
-        how = (words("plain.code") if question.kind == "code"
-               else words("plain.how_to_answer", count=len(question.choices)))
-        self.say(how, words("plain.other_words", words=self.offered_words()))
+        if how:
+            self.say(words("plain.code") if question.kind == "code"
+                     else words("plain.how_to_answer", count=len(question.choices)))
+        self.say(words("plain.other_words", words=self.offered_words()))
 
     def offered_words(self) -> str:
         names = [name for name in COMMANDS
@@ -102,7 +106,8 @@ class PlainConversation:
             self.machine.answer(self.session, value or "")
         except InvalidAnswer:
             self.say(self.problem_with(typed))
-            return PROMPT
+            # A code problem already says how to type the code.
+            return OTHER_WORDS if self.question.kind == "code" else PROMPT
         return SUMMARY if self.session.done else ASK
 
     def choice_value(self, typed: str) -> str | None:
@@ -144,7 +149,11 @@ class PlainConversation:
 
     def do_summary(self) -> str:
         if not self.session.history:
-            self.say(self.words("question.nothing_answered"))
+            # After BACK to the first question an earlier answer is shown, but
+            # only answers on the way to this question count: say so.
+            kept = self.session.previous_answer(self.question.id) is not None
+            self.say(self.words("plain.keep_answer_first" if kept
+                                else "question.nothing_answered"))
             return PROMPT
         return SUMMARY
 
@@ -172,9 +181,11 @@ def run_plain(flow: Flow, lang: str, given: TextIO, out: TextIO) -> int:
     talk = PlainConversation(flow, lang, out)
     talk.greet()
     next_step = ASK
-    while next_step in (ASK, PROMPT):
+    while next_step in (ASK, PROMPT, OTHER_WORDS):
         if next_step == ASK:
             talk.ask()
+        elif next_step == OTHER_WORDS:
+            talk.prompt(how=False)
         else:
             talk.prompt()
         line = _read_line(given)

@@ -18,12 +18,17 @@ from ..words import words_for
 
 FAQ_TOPIC = "faq"
 
+# The key in front of each topic: 1 to 9, then letters, so that every topic
+# opens with one key press ("10" would open topic 1). No "b": it goes back.
+TOPIC_KEYS = (*"123456789", *"acdefghijkmnoprstuvwxyz")
+
 
 class LearnScreen(Screen[None]):
     """A list of topics: each path by name, then the common questions."""
 
     BINDINGS = [
-        *(Binding(str(n), f"open_topic({n})", show=False) for n in range(1, 10)),
+        *(Binding(key, f"open_topic({number})", show=False)
+          for number, key in enumerate(TOPIC_KEYS, start=1)),
         Binding("escape,b", "go_back", "learn.back", key_display="Esc"),
     ]
 
@@ -51,7 +56,8 @@ class LearnScreen(Screen[None]):
 
     def on_mount(self) -> None:
         topics = self.query_one("#topics", MarkedList)
-        topics.show_items(self.topics())
+        items = self.topics()
+        topics.show_items(items, keys=TOPIC_KEYS[:len(items)])
         topics.focus()
 
     @on(OptionList.OptionSelected, "#topics")

@@ -156,7 +156,8 @@ class QuestionnaireScreen(Screen[Outcome]):
             yield Button(words("question.start_over"), id="start-over", compact=True)
             yield Button(words("question.summary_now"), id="summary-now",
                          compact=True)
-        yield Footer()
+        # Compact, so that every key, Quit included, fits in 80 columns.
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.show_question()
@@ -232,8 +233,9 @@ class QuestionnaireScreen(Screen[Outcome]):
         problem.update(message)
         problem.display = bool(message)
         # A code problem says again how to type the code: one hint is enough.
-        self.query_one("#how-to-answer").display = not (
-            message and self.question.kind == "code")
+        # (After the last answer there is no question, only the problem.)
+        on_code = not self.session.done and self.question.kind == "code"
+        self.query_one("#how-to-answer").display = not (message and on_code)
 
     # Every way of answering ends in `answer` or `skip`.
 
@@ -343,6 +345,10 @@ class QuestionnaireScreen(Screen[Outcome]):
         self.session.restart()
         self.show_question()
         # One "Started over" at a time, however often it is pressed.
+        # TODO: Textual 8.2.8's ToastRack removes a cleared Toast but keeps its
+        # empty ToastHolder (height 0, so nothing shows; tests find nothing
+        # drawn after a toast expires). Leftovers seen in a real terminal until
+        # a resize did not reproduce headless: recheck on a Textual upgrade.
         self.app.clear_notifications()
         self.notify(self.words("question.started_over"),
                     title=self.words("question.started_over_title"))

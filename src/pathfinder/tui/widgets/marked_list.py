@@ -33,10 +33,17 @@ class MarkedList(OptionList):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id, markup=False)
         self._items: tuple[Item, ...] = ()
+        self._keys: tuple[str, ...] = ()
 
-    def show_items(self, items: Sequence[Item], start: int = 0) -> None:
-        """Replace the items and put the cursor on item `start` (from 0)."""
+    def show_items(self, items: Sequence[Item], start: int = 0,
+                   keys: Sequence[str] | None = None) -> None:
+        """Replace the items and put the cursor on item `start` (from 0).
+
+        `keys` are the marks drawn in front of the items (default: 1, 2, 3...).
+        """
         self._items = tuple(items)
+        self._keys = (tuple(keys) if keys is not None
+                      else tuple(str(n) for n in range(1, len(self._items) + 1)))
         self.set_options(
             Option(self._prompt(index, cursor=False), id=item.id)
             for index, item in enumerate(self._items)
@@ -62,10 +69,10 @@ class MarkedList(OptionList):
 
     def _prompt(self, index: int, cursor: bool) -> Content:
         item = self._items[index]
-        width = len(str(len(self._items)))
+        width = max(len(key) for key in self._keys)
         return Content.assemble(
             CURSOR if cursor else NO_CURSOR,
-            (f"{index + 1:>{width}}. ", "bold"),
+            (f"{self._keys[index]:>{width}}. ", "bold"),
             item.label,
             (f"  {item.note}" if item.note else "", "italic"),
         )
