@@ -18,7 +18,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "flows": ("pathfinder.tools.flows", "list the assessments (flows)"),
     "check": ("pathfinder.tools.check", "check flow files; exit 1 on any problem"),
     "paths": ("pathfinder.tools.paths", "every path through a flow, with its advice"),
-    "graph": ("pathfinder.tools.graph", "draw a flow's state graph (Mermaid, DOT, SVG)"),
+    "graph": ("pathfinder.tools.graph", "draw a flow's state graph"),
 }
 DEFAULT = ("pathfinder.tui.app", "the terminal questionnaire (no subcommand)")
 

@@ -37,7 +37,8 @@ def test_a_plan_sends_the_parent_to_the_questions_for_that_plan():
 def test_a_discipline_answer_skips_the_urgent_question_and_implies_it():
     session = answered("iep", "discipline")
     assert session.current == "stage"
-    assert session.facts(FLOW) == {"plan": "iep", "issue": "discipline", "urgent": "yes"}
+    assert session.facts(FLOW) == {
+        "plan": "iep", "issue": "discipline", "urgent": "yes"}
 
 
 def test_a_whole_path_gathers_every_fact_and_ends_done():

@@ -205,10 +205,11 @@ class Guidance:
         texts: list[Text] = [info.lead]
         for window in windows:
             text = window.text
-            if (state and state.passed and window.path in state.considering
-                    and state.passed_when and state.passed_when.matches(routing, chosen)):
+            state_limit = state and window.path in state.considering
+            if (state_limit and state.passed and state.passed_when
+                    and state.passed_when.matches(routing, chosen)):
                 text = state.passed
-            elif state and state.federal and window.path in state.considering:
+            elif state_limit and state.federal:
                 text = state.time_limit.text
             texts.append(text)
         texts.append(info.end)
@@ -274,7 +275,8 @@ class Guidance:
         code = routing.get("state")
         for_504 = routing.get("plan") == "504"
         if code in content.states:
-            after = content.local_rules_504_state if for_504 else content.local_rules_state
+            after = (content.local_rules_504_state if for_504
+                     else content.local_rules_state)
             note = content.states[code].note.get(lang)
             return f"{note} {after.get(lang)}" if after else note
         if for_504 and content.local_rules_504:

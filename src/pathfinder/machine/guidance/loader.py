@@ -36,8 +36,9 @@ from .model import (
 SHIPPED_DIR = Path(__file__).parent
 
 SECTIONS = (
-    "guidance", "vocabulary", "labels", "assume", "paths", "cautions", "primary", "also",
-    "caution", "extra", "free_help", "local_rules", "states", "faq",
+    "guidance", "vocabulary", "labels", "assume", "paths", "cautions",
+    "primary", "also", "caution", "extra", "free_help", "local_rules", "states",
+    "faq",
 )
 LABELS = (
     "best_step", "why", "also", "next_steps", "deadlines", "keep_in_mind", "gather",
