@@ -152,3 +152,13 @@ def test_with_graphviz_svg_is_a_drawing_with_every_question_title(tmp_path):
     assert drawing.lstrip().startswith(("<?xml", "<svg"))
     for question in load_shipped("dispute").questions.values():
         assert html.escape(question.title.get(), quote=False) in drawing
+
+
+@pytest.mark.parametrize("where", ["missing-folder/flow.mmd", "."])
+def test_an_output_that_cannot_be_written_is_a_clear_error(where, tmp_path, capsys):
+    target = tmp_path / where
+
+    assert main(["--output", str(target)]) == 1
+    error = capsys.readouterr().err
+    assert f"cannot write {target}" in error
+    assert "Traceback" not in error

@@ -58,7 +58,11 @@ def main(argv: list[str]) -> int:
     except (ContentError, diagram.GraphvizMissing) as error:
         return fail(PROG, error)
 
-    write(drawing, output)
+    try:
+        write(drawing, output)
+    except OSError as error:
+        return fail(PROG, f"cannot write {output}: {error.strerror or error}; "
+                          "check that its folder exists and it is not a folder")
     return 0
 
 
