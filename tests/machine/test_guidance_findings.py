@@ -195,3 +195,75 @@ def test_advise_refuses_an_unknown_language(capsys):
     assert captured.out == ""
     assert "unknown language 'fr'" in captured.err
     assert "en, es" in captured.err
+
+
+# --- 8. discipline when the parent is not sure which plan the child has -------
+
+UNSURE_PLAN_DISCIPLINE = {"plan": "unsure", "issue": "discipline", "urgent": "yes"}
+
+
+@pytest.mark.parametrize("urgent", ["yes", "no"])
+def test_unsure_plan_discipline_says_the_rights_depend_on_the_plan(urgent):
+    advice = advise({**UNSURE_PLAN_DISCIPLINE, "urgent": urgent})
+    meeting = next(d for d in advice.deadlines if d.caution == "manifestation_10_days")
+
+    assert "manifestation_10_days" in advice.cautions
+    assert "depend on the plan" in meeting.text
+    assert "With an IEP (special education under IDEA)" in meeting.text
+    assert "within 10 school days" in meeting.text
+    assert "With a 504 plan" in meeting.text and "generally" in meeting.text
+    assert "only if the school knew of a possible disability" in meeting.text
+    for citation in ("300.530(e)", "104.35(a)", "300.534"):
+        assert citation in meeting.citation
+    assert advice.next_steps[0].startswith("Find out today which plan your child has")
+    assert "copy of any IEP or 504 plan" in advice.next_steps[0]
+    assert not any(step.startswith("Ask in writing for a manifestation meeting")
+                   for step in advice.next_steps)
+    assert any(step.startswith("If your child has an IEP")
+               and "manifestation meeting" in step for step in advice.next_steps)
+
+
+@pytest.mark.parametrize("urgent", ["yes", "no"])
+def test_unsure_plan_discipline_text_message_is_conditional(urgent):
+    for lang, words in (("en", "Rights depend on the plan"), ("es", "Segun el plan")):
+        advice = advise({**UNSURE_PLAN_DISCIPLINE, "urgent": urgent}, lang)
+        sms = render_sms(advice)
+        assert words in sms
+        assert "the school must meet within 10" not in sms
+        assert within_budget(advice)
+
+
+def test_unsure_plan_urgent_discipline_reason_asks_to_find_out_the_plan():
+    english = advise(UNSURE_PLAN_DISCIPLINE, "en")
+    spanish = advise(UNSURE_PLAN_DISCIPLINE, "es")
+
+    assert "not sure of the plan" in english.why and "Find out today" in english.why
+    assert "the meeting the school must hold" not in english.why
+    assert "Averigüe hoy" in spanish.why
+    assert spanish.next_steps[0].startswith("Averigüe hoy qué plan tiene su hijo")
+    assert len(spanish.next_steps) == len(english.next_steps)
+    meeting = next(d for d in spanish.deadlines if d.caution == "manifestation_10_days")
+    assert "dependen del plan" in meeting.text and "por lo general" in meeting.text
+    assert "10 días escolares" in meeting.text
+
+
+# --- 9. the late warning's deadline names the state's limit --------------------
+
+
+@pytest.mark.parametrize(("state", "limit"),
+                         [("WI", "1 year"), ("NC", "1 year"), ("AK", "12 months")])
+@pytest.mark.parametrize("since", ["6_to_12_months", "1_to_2_years", "over_2_years"])
+def test_the_late_warnings_deadline_is_the_states_limit(state, limit, since):
+    advice = advise({**WI_HEARING, "state": state, "since": since})
+    passed = [d for d in advice.deadlines if d.caution == "time_may_have_passed"]
+    for deadline in passed:
+        assert deadline.deadline == limit
+        assert limit in deadline.text and "2 years" not in deadline.text
+    if since != "6_to_12_months":
+        assert passed
+
+
+def test_the_late_warning_keeps_two_years_where_the_state_does():
+    advice = advise({**WI_HEARING, "state": "VA", "since": "over_2_years"})
+    passed = next(d for d in advice.deadlines if d.caution == "time_may_have_passed")
+    assert passed.deadline == "2 years"

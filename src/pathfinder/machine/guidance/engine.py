@@ -203,20 +203,26 @@ class Guidance:
             return info
         state = self._state_limit(routing, chosen)
         texts: list[Text] = [info.lead]
+        window_deadlines: list[str] = []
         for window in windows:
-            text = window.text
+            text, deadline = window.text, window.deadline
             state_limit = state and window.path in state.considering
             if (state_limit and state.passed and state.passed_when
                     and state.passed_when.matches(routing, chosen)):
                 text = state.passed
             elif state_limit and state.federal:
                 text = state.time_limit.text
+            if state and state.time_limit and text is not window.text:
+                # The text gives the state's limit: so does the deadline.
+                deadline = state.time_limit.deadline
             texts.append(text)
+            if deadline:
+                window_deadlines.append(deadline)
         texts.append(info.end)
         languages = set().union(*(text.versions for text in texts))
         joined = Text({lang: " ".join(_unique(text.get(lang) for text in texts))
                        for lang in sorted(languages)})
-        deadlines = _unique(w.deadline for w in windows if w.deadline)
+        deadlines = _unique(window_deadlines)
         citations = _unique(w.citation for w in windows if w.citation)
         return replace(info, text=joined,
                        deadline=", ".join(deadlines) or info.deadline,
