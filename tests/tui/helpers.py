@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Iterable, Mapping
 
+from textual import events
 from textual.pilot import Pilot
 from textual.widgets import Static
 
@@ -96,12 +97,30 @@ async def play(pilot: Pilot, steps: Iterable[Step]) -> None:
             await choose(pilot, question.values.index(step.answer) + 1)
 
 
-async def choose(pilot: Pilot, number: int) -> None:
-    """Pick choice `number`: its number key, or the arrows past 9."""
+async def choose(pilot: Pilot, *numbers: int) -> None:
+    """Pick choice `number` on each question in turn: its number key and
+    Enter, or the arrows past 9."""
+    for number in numbers:
+        await choose_one(pilot, number)
+
+
+async def choose_one(pilot: Pilot, number: int) -> None:
     if number <= 9:
-        await pilot.press(str(number))
+        # Both keys queued together, as a quick parent types them.
+        await press_fast(pilot, str(number), "enter")
     else:
         await pilot.press("home", *["down"] * (number - 1), "enter")
+
+
+async def press_fast(pilot: Pilot, *keys: str) -> None:
+    """Queue every key at once, as a key held down or pressed quickly does,
+    then let the app catch up. (`pilot.press` lets the app settle after each
+    key, which hides what happens when key presses wait in line.)"""
+    for key in keys:
+        character = key if len(key) == 1 else None
+        pilot.app.post_message(events.Key(key, character))
+    await pilot.pause()
+    await pilot.pause()
 
 
 def texts_in(widget) -> list[str]:

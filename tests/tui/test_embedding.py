@@ -14,7 +14,7 @@ from pathfinder.tui.screens.question import QuestionnaireScreen
 from pathfinder.tui.words import words_for
 
 from .conftest import SIZE
-from .helpers import problem_text, start, summary
+from .helpers import choose, problem_text, start, summary
 
 
 class HostApp(App[None]):
@@ -32,7 +32,8 @@ class HostApp(App[None]):
 async def test_a_host_app_receives_the_outcome_when_the_parent_asks(flow):
     host = HostApp(flow)
     async with host.run_test(size=SIZE) as pilot:
-        await pilot.press("1", "5", "ctrl+s")
+        await choose(pilot, 1, 5)
+        await pilot.press("ctrl+s")
 
         assert not isinstance(host.screen, QuestionnaireScreen)
 
@@ -76,7 +77,7 @@ async def test_an_answer_the_guidance_cannot_use_is_explained_not_a_crash(tmp_pa
     host = HostApp(load_flow(flow_file))
 
     async with host.run_test(size=SIZE) as pilot:
-        await pilot.press("2")
+        await choose(pilot, 2)
 
         screen = host.screen
         assert isinstance(screen, QuestionnaireScreen)
@@ -100,7 +101,7 @@ async def test_every_shipped_flow_runs_to_a_summary_with_no_code_of_its_own(
                 break
             # The first choice each time; a code question is skipped.
             is_code = app.screen.question.kind == "code"
-            await pilot.press(*(["tab", "enter"] if is_code else ["1"]))
+            await pilot.press(*(["tab", "enter"] if is_code else ["1", "enter"]))
 
         screen = summary(app)
         best_step = str(screen.query_one("#best-step-name").content)

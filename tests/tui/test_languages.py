@@ -10,7 +10,7 @@ from pathfinder.tui.screens.welcome import WelcomeScreen
 from pathfinder.tui.words import words_for
 
 from .conftest import SIZE
-from .helpers import choice_lines, show_summary_for, start, texts_in
+from .helpers import choice_lines, choose, show_summary_for, start, texts_in
 
 EN, ES = words_for("en"), words_for("es")
 
@@ -75,7 +75,7 @@ async def test_a_kiosk_forgets_the_language_with_the_answers(kiosk_app):
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("e")
         questions = await start(pilot)
-        await pilot.press("1")
+        await choose(pilot, 1)
         assert questions.session.answers == {"plan": "iep"}
 
         # What the end of the "still there?" countdown does.

@@ -12,6 +12,8 @@ from pathfinder.tui.words import words_for
 from .conftest import SIZE
 from .helpers import (
     choice_lines,
+    choose,
+    press_fast,
     problem_text,
     texts_in,
     toasts,
@@ -50,14 +52,65 @@ async def test_the_first_question_shows_its_choices_and_where_you_are(app, flow)
         ]
 
 
-async def test_a_number_key_answers_and_moves_to_the_next_question(app):
+def hint_text(screen) -> str:
+    return str(screen.query_one("#how-to-answer", Static).content)
+
+
+async def test_a_number_key_marks_its_choice_and_enter_answers(app):
     async with app.run_test(size=SIZE) as pilot:
         screen = await start(pilot)
+        assert hint_text(screen) == EN("question.choice_hint", count=4)
         await pilot.press("2")
 
+        assert screen.question.id == "plan"
+        assert screen.session.answers == {}
+        assert choice_lines(screen)[1].startswith("▶ 2.")
+        assert hint_text(screen) == EN("question.choice_marked", number=2)
+
+        await pilot.press("enter")
         assert screen.session.answers == {"plan": "504"}
         assert screen.question.id == "issue_504"
         assert progress(screen).startswith("Question 2 of about ")
+
+
+async def test_a_number_then_enter_answers_one_question_not_two(app):
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await start(pilot)
+        # As fast as a parent's fingers: both keys wait in line together.
+        await press_fast(pilot, "1", "enter")
+
+        assert screen.session.answers == {"plan": "iep"}
+        assert screen.question.id == "issue"
+        assert progress(screen).startswith("Question 2 of about ")
+
+
+async def test_the_same_number_twice_answers_and_marks_nothing_on_the_next(app):
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await start(pilot)
+        await press_fast(pilot, "3", "3")
+        assert screen.session.answers == {"plan": "none"}
+
+        # One press on the new question only marks; it never answers.
+        await press_fast(pilot, "2")
+        assert screen.question.id == "issue_no_plan"
+        assert screen.session.answers == {"plan": "none"}
+
+
+async def test_another_number_or_the_arrows_change_the_mark_without_answering(app):
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await start(pilot)
+        await pilot.press("2", "4")
+        assert screen.session.answers == {}
+        assert choice_lines(screen)[3].startswith("▶ 4.")
+        assert hint_text(screen) == EN("question.choice_marked", number=4)
+
+        await pilot.press("up")
+        assert hint_text(screen) == EN("question.choice_hint", count=4)
+        # 4 again after the arrows moved off it: marks it again, no answer.
+        await pilot.press("4")
+        assert screen.session.answers == {}
+        await pilot.press("4")
+        assert screen.session.answers == {"plan": "unsure"}
 
 
 async def test_the_arrows_move_the_marked_choice_and_enter_picks_it(app):
@@ -97,7 +150,7 @@ async def test_back_returns_to_the_question_asked_before_with_its_answer_marked(
     async with app.run_test(size=SIZE) as pilot:
         screen = await start(pilot)
         # A 504 plan leads to the 504 wording of the second question.
-        await pilot.press("2", "3")
+        await choose(pilot, 2, 3)
         assert screen.question.id == "urgent"
 
         await pilot.press("escape")
@@ -117,12 +170,13 @@ async def test_back_returns_to_the_question_asked_before_with_its_answer_marked(
 async def test_back_twice_reaches_the_first_answer_and_a_new_answer_replaces_it(app):
     async with app.run_test(size=SIZE) as pilot:
         screen = await start(pilot)
-        await pilot.press("2", "3", "escape", "escape")
+        await choose(pilot, 2, 3)
+        await pilot.press("escape", "escape")
 
         assert screen.question.id == "plan"
         assert choice_lines(screen)[1] == "▶ 2. A 504 plan  ✓ your answer"
 
-        await pilot.press("1")
+        await choose(pilot, 1)
         assert screen.question.id == "issue"
         # The 504 branch's answer is gone: it is no longer on the path.
         assert screen.session.answers == {"plan": "iep"}
@@ -140,7 +194,7 @@ async def test_back_on_the_first_question_says_there_is_nothing_before(app):
 async def test_the_back_button_works_like_the_key(app):
     async with app.run_test(size=SIZE) as pilot:
         screen = await start(pilot)
-        await pilot.press("1")
+        await choose(pilot, 1)
         await pilot.click("#back")
 
         assert screen.question.id == "plan"
@@ -149,7 +203,8 @@ async def test_the_back_button_works_like_the_key(app):
 async def test_start_over_clears_every_answer(app):
     async with app.run_test(size=SIZE) as pilot:
         screen = await start(pilot)
-        await pilot.press("1", "3", "ctrl+r", "y")
+        await choose(pilot, 1, 3)
+        await pilot.press("ctrl+r", "y")
 
         assert screen.question.id == "plan"
         assert screen.session.answers == {}
@@ -161,7 +216,7 @@ async def test_start_over_clears_every_answer(app):
 async def test_start_over_asks_first_and_no_is_the_default(app):
     async with app.run_test(size=SIZE) as pilot:
         screen = await start(pilot)
-        await pilot.press("1", "3")
+        await choose(pilot, 1, 3)
         answers = dict(screen.session.answers)
         await pilot.press("ctrl+r")
 
@@ -185,6 +240,26 @@ async def test_start_over_with_no_answers_does_not_ask(app):
         assert app.screen is screen
 
 
+async def test_start_over_with_nothing_to_clear_says_nothing_however_often(app):
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        screen = await start(pilot)
+        await press_fast(pilot, *["ctrl+r"] * 10)
+
+        assert app.screen is screen
+        assert toasts(app) == []
+        assert EN("question.started_over") not in drawn(app)
+
+
+async def test_f2_pressed_quickly_shows_one_contrast_message(app):
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await start(pilot)
+        await press_fast(pilot, *["f2"] * 6)
+
+        # Six presses: back to the usual look, and only the latest message.
+        assert toasts(app) == [EN("app.contrast_off")]
+        assert drawn(app).count("High contrast") == 1
+
+
 def drawn(app) -> str:
     """The text on the screen, as a screenshot has it."""
     return app.export_screenshot().replace("&#160;", " ")
@@ -194,8 +269,9 @@ async def test_start_over_pressed_often_shows_one_message_that_goes_away(app):
     app.NOTIFICATION_TIMEOUT = 0.3  # Not 5 seconds: the test would wait.
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await start(pilot)
-        for _ in range(5):
-            await pilot.press("ctrl+r")
+        for _ in range(3):
+            await choose(pilot, 1)
+            await pilot.press("ctrl+r", "y")
         await pilot.pause()
         assert toasts(app) == [f"{EN('question.started_over_title')}\n"
                                f"{EN('question.started_over')}"]
@@ -323,7 +399,7 @@ async def test_summary_now_waits_for_a_first_answer(app):
 async def test_summary_now_gives_advice_from_the_answers_so_far(app):
     async with app.run_test(size=SIZE) as pilot:
         screen = await start(pilot)
-        await pilot.press("2", "5")
+        await choose(pilot, 2, 5)
         assert not screen.query_one("#summary-now", Button).disabled
 
         await pilot.click("#summary-now")

@@ -8,10 +8,11 @@ import pytest
 from textual.widget import Widget
 
 from pathfinder.tui.app import MIN_SIZE
+from pathfinder.tui.screens.confirm import ConfirmScreen
 from pathfinder.tui.screens.too_small import TooSmallScreen
 
 from .conftest import SIZE
-from .helpers import questionnaire, start
+from .helpers import choose, questionnaire, start
 
 
 def shown_and_on_top(widget: Widget) -> bool:
@@ -31,7 +32,7 @@ async def test_a_small_window_keeps_start_and_the_choices_in_view(app, size):
 
         screen = await start(pilot)
         assert shown_and_on_top(screen.query_one("#choices"))
-        await pilot.press("2")
+        await choose(pilot, 2)
         assert screen.question.id == "issue_504"
         assert shown_and_on_top(screen.query_one("#choices"))
 
@@ -39,7 +40,7 @@ async def test_a_small_window_keeps_start_and_the_choices_in_view(app, size):
 async def test_resizing_mid_question_keeps_the_answers_and_the_way_forward(app):
     async with app.run_test(size=SIZE) as pilot:
         screen = await start(pilot)
-        await pilot.press("1")
+        await choose(pilot, 1)
 
         await pilot.resize_terminal(40, 12)
         assert questionnaire(app) is screen
@@ -48,13 +49,31 @@ async def test_resizing_mid_question_keeps_the_answers_and_the_way_forward(app):
 
         await pilot.resize_terminal(MIN_SIZE.width - 1, MIN_SIZE.height - 2)
         assert isinstance(app.screen, TooSmallScreen)
-        await pilot.press("3")  # lands on the request for a larger window
+        await choose(pilot, 3)  # lands on the request for a larger window
         assert screen.session.answers == {"plan": "iep"}
 
         await pilot.resize_terminal(*SIZE)
         assert questionnaire(app) is screen
-        await pilot.press("3")
+        await choose(pilot, 3)
         assert screen.session.answers == {"plan": "iep", "issue": "services"}
+
+
+async def test_ctrl_q_in_a_window_too_small_asks_before_the_answers_go(app):
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await start(pilot)
+        await choose(pilot, 1, 3)
+        await pilot.resize_terminal(40, 10)
+        assert isinstance(app.screen, TooSmallScreen)
+
+        await pilot.press("ctrl+q")
+        assert app.is_running
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("n")
+        assert isinstance(app.screen, TooSmallScreen)
+        assert screen.session.answers == {"plan": "iep", "issue": "services"}
+
+        await pilot.press("ctrl+q", "y")
+        assert not app.is_running
 
 
 async def test_a_window_too_small_from_the_start_is_asked_to_grow(app):

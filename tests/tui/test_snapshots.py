@@ -33,7 +33,7 @@ class TestQuestion:
 
     def test_back_shows_the_earlier_answer_and_why_we_ask(self, snap_compare, app):
         # A 504 plan, then the 504 wording of question 2, then Back and help.
-        keys = ["enter", "2", "3", "escape", "question_mark"]
+        keys = ["enter", "2", "enter", "3", "enter", "escape", "question_mark"]
         assert snap_compare(app, terminal_size=SIZE, press=keys)
 
     def test_a_spanish_question(self, snap_compare, flow):

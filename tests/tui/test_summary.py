@@ -13,7 +13,7 @@ from pathfinder.tui.screens.save import SaveScreen
 from pathfinder.tui.words import words_for
 
 from .conftest import SIZE
-from .helpers import questionnaire, show_summary_for, start, texts_in
+from .helpers import choose, questionnaire, show_summary_for, start, texts_in
 
 EN = words_for("en")
 
@@ -195,7 +195,8 @@ async def test_the_quit_button_closes_the_app(app, flow):
 async def test_ctrl_q_in_the_middle_of_the_questions_asks_first(app):
     async with app.run_test(size=SIZE) as pilot:
         screen = await start(pilot)
-        await pilot.press("1", "ctrl+q")
+        await choose(pilot, 1)
+        await pilot.press("ctrl+q")
         assert isinstance(app.screen, ConfirmScreen)
         assert EN("confirm.quit") in texts_in(app.screen)
 

@@ -11,6 +11,7 @@ from textual import events, on
 from textual.app import App
 from textual.binding import Binding
 from textual.geometry import Size
+from textual.notifications import Notify
 from textual.screen import Screen
 
 from ..machine.flow import Flow
@@ -19,6 +20,7 @@ from .keys import translate_bindings
 from .kiosk import BLOCKED_KEYS, IdleWatch, OperatorKeys
 from .outcome import Outcome, guidance_for
 from .saving import default_save_path
+from .screens.confirm import ConfirmScreen
 from .screens.learn import LearnScreen
 from .screens.operator_exit import OperatorExitScreen
 from .screens.question import QuestionnaireScreen
@@ -110,8 +112,17 @@ class PathfinderApp(App[None]):
     def action_toggle_contrast(self) -> None:
         on = not self.high_contrast
         self.set_contrast(on)
-        self.clear_notifications()  # Only the latest "on" or "off".
         self.notify(self.words("app.contrast_on" if on else "app.contrast_off"))
+
+    @on(Notify)
+    def keep_one_notice(self) -> None:
+        """Only the newest notice shows, however fast a key is repeated.
+
+        `notify` only posts a message, so clearing before calling it comes too
+        late when several key presses wait in the queue. This runs as each
+        notice arrives, just before Textual's own handler adds it.
+        """
+        self.clear_notifications()
 
     # ---- The way through ---------------------------------------------------
 
@@ -250,15 +261,25 @@ class PathfinderApp(App[None]):
     async def action_quit(self) -> None:
         if self.kiosk:
             return
-        if isinstance(self.screen, QuestionnaireScreen):
-            self.screen.confirm_quit()  # Asks first when there are answers.
+        if isinstance(self.screen, ConfirmScreen):
+            return  # A question is open: its own keys answer it first.
+        questions = self.questions_in_progress()
+        if questions is not None:
+            # Also under "too small" or another dialog: the answers are there.
+            questions.confirm_quit()  # Asks first when there are answers.
             return
         await super().action_quit()
+
+    def questions_in_progress(self) -> QuestionnaireScreen | None:
+        """The questionnaire, if it is open, even under a dialog."""
+        for screen in reversed(self.screen_stack):
+            if isinstance(screen, QuestionnaireScreen):
+                return screen
+        return None
 
     def action_help_quit(self) -> None:
         # Ctrl+C does not quit a Textual app; say what does, in the parent's
         # language. (A kiosk never gets here: it drops Ctrl+C.)
-        self.clear_notifications()
         self.notify(self.words("app.how_to_quit"))
 
     def save_screenshot(self, *args, **kwargs) -> str:

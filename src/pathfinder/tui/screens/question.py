@@ -136,6 +136,8 @@ class QuestionnaireScreen(Screen[Outcome]):
         self.words = words_for(lang)
         self.machine = FlowMachine.for_flow(flow)
         self.session = Session.begin(flow, language=lang)
+        self.marked_number: int | None = None
+        """The choice a number key marked on this question, waiting for Enter."""
         translate_bindings(self, self.words)
 
     def compose(self) -> ComposeResult:
@@ -170,6 +172,7 @@ class QuestionnaireScreen(Screen[Outcome]):
         """Draw the current question, with any earlier answer selected."""
         question = self.question
         earlier = self.session.previous_answer(question.id)
+        self.marked_number = None
         total = self.session.about_total(self.flow)
 
         self.query_one("#progress", Static).update(
@@ -211,7 +214,11 @@ class QuestionnaireScreen(Screen[Outcome]):
         choices = self.query_one("#choices", MarkedList)
         choices.show_items(items, start)
         choices.focus()
-        self.show_hint(self.words("question.choice_hint", count=len(question.choices)))
+        self.show_choice_hint()
+
+    def show_choice_hint(self) -> None:
+        self.show_hint(self.words("question.choice_hint",
+                                  count=len(self.question.choices)))
 
     def show_code_entry(self, earlier: str | None) -> None:
         code = self.query_one("#code", Input)
@@ -304,16 +311,37 @@ class QuestionnaireScreen(Screen[Outcome]):
             actions[event.button.id]()
 
     def action_choose(self, number: int) -> None:
+        """A number key marks its choice; Enter, or the same number again,
+        answers. So a number then Enter is one answer, never two."""
         if self.question.kind != "choice":
             return
-        value = self.query_one("#choices", MarkedList).id_at(number)
+        choices = self.query_one("#choices", MarkedList)
+        value = choices.id_at(number)
         if value is None:
             count = len(self.question.choices)
             self.say_problem(
                 self.words("question.no_such_choice", number=number, count=count)
             )
             return
-        self.answer(value)
+        if self.marked_number == number and choices.highlighted == number - 1:
+            self.answer(value)
+            return
+        self.say_problem("")
+        choices.highlighted = number - 1
+        self.marked_number = number
+        self.show_hint(self.words("question.choice_marked", number=number))
+
+    @on(OptionList.OptionHighlighted, "#choices")
+    def forget_marked_number(self, event: OptionList.OptionHighlighted) -> None:
+        """The arrows moved away from the choice a number marked."""
+        event.stop()
+        # The list as it is now, not the event: a late event from an earlier
+        # move must not undo a newer mark.
+        marked = self.marked_number
+        highlighted = self.query_one("#choices", MarkedList).highlighted
+        if marked is not None and highlighted != marked - 1:
+            self.marked_number = None
+            self.show_choice_hint()
 
     def action_toggle_why(self) -> None:
         why = self.query_one("#why", Static)
@@ -332,8 +360,7 @@ class QuestionnaireScreen(Screen[Outcome]):
 
     def action_start_over(self) -> None:
         if not self.has_answers:
-            self.start_over()
-            return
+            return  # Nothing to clear, so nothing to do or say.
         ask = ConfirmScreen(self.words("confirm.start_over"), self.lang)
         self.app.push_screen(ask, self.start_over_if_sure)
 
