@@ -60,32 +60,3 @@ CAUTIONS = (
 
 class UnknownFact(ValueError):
     """A fact name or value that is not in the guidance contract."""
-
-
-def validate_facts(facts: Mapping[str, object]) -> dict[str, str]:
-    """The facts checked against the contract, with empty answers left out.
-
-    State codes are accepted in any case and returned in upper case.
-
-    Raises:
-        UnknownFact: naming the fact or value and listing the allowed ones.
-    """
-    checked: dict[str, str] = {}
-    for name, raw_value in facts.items():
-        if name not in FACTS:
-            raise UnknownFact(
-                f"unknown fact {name!r}; allowed facts: {', '.join(FACTS)}"
-            )
-        if raw_value is None or raw_value == "":
-            continue
-
-        value = str(raw_value).strip()
-        if name == "state":
-            value = value.upper()
-        if value not in FACTS[name]:
-            raise UnknownFact(
-                f"unknown value {value!r} for fact {name!r}; "
-                f"allowed values: {', '.join(FACTS[name])}"
-            )
-        checked[name] = value
-    return checked
