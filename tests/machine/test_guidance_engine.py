@@ -12,7 +12,6 @@ from pathfinder.machine.facts import (
     PATHS,
     STATES,
     UnknownFact,
-    validate_facts,
 )
 from pathfinder.machine.gsm import measure
 from pathfinder.machine.guidance import advise, load_guidance, shipped_guidance
@@ -90,7 +89,8 @@ def test_unknown_fact_is_a_value_error():
 
 
 def test_state_codes_are_accepted_in_any_case():
-    assert validate_facts({"state": " wi "}) == {"state": "WI"}
+    vocabulary = shipped_guidance().vocabulary
+    assert vocabulary.validate({"state": " wi "}) == {"state": "WI"}
 
 
 def test_states_include_dc_and_the_territories():
