@@ -97,6 +97,19 @@ async def play(pilot: Pilot, steps: Iterable[Step]) -> None:
             await choose(pilot, question.values.index(step.answer) + 1)
 
 
+async def play_to_summary(pilot: Pilot, facts: Mapping[str, str]) -> SummaryScreen:
+    """From the welcome, answer with keys the questions that lead to `facts`.
+
+    Where the flow would ask for a fact `facts` leaves out, ask for the
+    summary now, as a parent who stops early would.
+    """
+    await start(pilot)
+    await play(pilot, answers_for(pilot.app.flow, facts))
+    if isinstance(pilot.app.screen, QuestionnaireScreen):
+        await pilot.press("ctrl+s")
+    return summary(pilot.app)
+
+
 async def choose(pilot: Pilot, *numbers: int) -> None:
     """Pick choice `number` on each question in turn: its number key and
     Enter, or the arrows past 9."""

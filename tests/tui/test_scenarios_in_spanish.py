@@ -14,12 +14,10 @@ from pathlib import Path
 import pytest
 
 from pathfinder.machine.flow import Flow
-from pathfinder.machine.replay import answers_for
 from pathfinder.tui.app import PathfinderApp
-from pathfinder.tui.screens.question import QuestionnaireScreen
 
 from .conftest import SIZE
-from .helpers import play, shown_summary, start, summary, texts_in
+from .helpers import play_to_summary, shown_summary, start, texts_in
 from .test_scenarios_in_the_app import SCENARIOS, path_name, shown_for
 
 
@@ -39,17 +37,9 @@ async def test_the_first_question_is_asked_in_spanish(app, flow):
 
 
 @pytest.mark.parametrize("scenario", SCENARIOS, ids=[s["id"] for s in SCENARIOS])
-async def test_scenario_played_in_spanish_through_the_app(app, flow, scenario):
-    steps = answers_for(flow, scenario["facts"])
-
+async def test_scenario_played_in_spanish_through_the_app(app, scenario):
     async with app.run_test(size=SIZE) as pilot:
-        await start(pilot)
-        await play(pilot, steps)
-        if isinstance(app.screen, QuestionnaireScreen):
-            # The steps stopped early: ask for the summary as a parent would.
-            await pilot.press("ctrl+s")
-
-        screen = summary(app)
+        screen = await play_to_summary(pilot, scenario["facts"])
         advice = screen.outcome.advice
         shown = shown_summary(screen)
         best_step = str(screen.query_one("#best-step-name").content)

@@ -7,14 +7,12 @@ from __future__ import annotations
 import pytest
 
 from pathfinder.machine.guidance.engine import Advice
-from pathfinder.machine.replay import answers_for
 from pathfinder.machine.render import render_full
 
-from pathfinder.tui.screens.question import QuestionnaireScreen
 from tests.support.scenarios import SCENARIOS
 
 from .conftest import SIZE
-from .helpers import play, show_summary_for, shown_summary, start, summary
+from .helpers import play_to_summary, show_summary_for, shown_summary
 
 
 def path_name(advice: Advice, path: str) -> str:
@@ -39,17 +37,9 @@ def shown_for(advice: Advice, item: str) -> str:
 
 
 @pytest.mark.parametrize("scenario", SCENARIOS, ids=[s["id"] for s in SCENARIOS])
-async def test_scenario_played_through_the_app(app, flow, scenario):
-    steps = answers_for(flow, scenario["facts"])
-
+async def test_scenario_played_through_the_app(app, scenario):
     async with app.run_test(size=SIZE) as pilot:
-        await start(pilot)
-        await play(pilot, steps)
-        if isinstance(app.screen, QuestionnaireScreen):
-            # The steps stopped early: ask for the summary as a parent would.
-            await pilot.press("ctrl+s")
-
-        screen = summary(app)
+        screen = await play_to_summary(pilot, scenario["facts"])
         advice = screen.outcome.advice
         shown = shown_summary(screen)
         best_step = str(screen.query_one("#best-step-name").content)
