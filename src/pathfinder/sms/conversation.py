@@ -12,7 +12,7 @@ from functools import lru_cache
 from typing import Any
 
 from pathfinder.machine.flow import Flow
-from pathfinder.machine.guidance import load_guidance
+from pathfinder.machine.guidance import Guidance, load_guidance
 from pathfinder.machine.render import render_more, render_sms
 from pathfinder.machine.session import Session
 from pathfinder.machine.statemachine import FlowMachine
@@ -87,11 +87,13 @@ class Rules:
 class Conversation:
     """The conversation for one flow; built once and shared by all numbers."""
 
-    def __init__(self, flow: Flow, rules: Rules = Rules()) -> None:
+    def __init__(self, flow: Flow, rules: Rules = Rules(),
+                 guidance: Guidance | None = None) -> None:
+        """`guidance` is the flow's, when the caller has it loaded already."""
         self.flow = flow
         self.rules = rules
         self.machine = FlowMachine.for_flow(flow)
-        self.guidance = load_guidance(flow.guidance)
+        self.guidance = guidance or load_guidance(flow.guidance)
         self.answers = AnswerReader(flow)
         self.messages = Messages(flow)
         # Per instance, so each flow's cache goes with its conversation.

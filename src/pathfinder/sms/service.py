@@ -43,7 +43,8 @@ def inboxes_by_number(settings: Settings, default: Inbox) -> dict[str, Inbox]:
 
 def make_conversation(settings: Settings, name: str) -> Conversation:
     rules = Rules(answer_help=settings.answer_help)
-    return Conversation(load_assessment(name).flow, rules)
+    assessment = load_assessment(name)
+    return Conversation(assessment.flow, rules, assessment.guidance)
 
 
 def make_app(settings: Settings) -> Starlette:

@@ -10,7 +10,8 @@ import signal
 import sys
 
 from ..machine.errors import ContentError
-from ..machine.flow import Flow, flow_files, load_shipped
+from ..machine.flow import Flow, flow_files
+from ..machine.library import load_assessment
 from .outcome import guidance_for
 from .settings import AppSettings, SettingsError, load_settings
 from .words import words_for
@@ -81,11 +82,14 @@ def shield_kiosk_process() -> None:
 
 
 def load_flow_named(name: str) -> Flow:
-    """A shipped flow by name; only names of shipped files are accepted."""
+    """A shipped flow by name, checked against its guidance before it is shown.
+
+    Only names of shipped files are accepted.
+    """
     known = [path.stem for path in flow_files()]
     if name not in known:
         raise ValueError(f"no flow named {name!r}; known flows: {', '.join(known)}")
-    return load_shipped(name)
+    return load_assessment(name).flow
 
 
 def check_language(flow: Flow, lang: str) -> None:
